@@ -1,0 +1,538 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store: opening, checking and upgrading the database; transactions; statements. */
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "schema.h"
+
+/* "INVL" in the file header marks an involve database among SQLite files. */
+#define STORE_APPLICATION_ID 0x494E564C
+
+struct store_cached {
+	char *sql;
+	struct sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool read_only;
+	int depth;                    /* open transactions and savepoints */
+	struct store_cached *cache;   /* open-addressed by hash of the SQL text */
+	size_t cache_cap, cache_used; /* cache_cap is a power of two */
+};
+
+int store_schema_version(void)
+{
+	return schema_latest();
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+bool store_read_only(const struct store *s)
+{
+	return s->read_only;
+}
+
+struct sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+enum error_code store_fail(struct store *s, int rc, const char *doing, struct error *err)
+{
+	const char *path = s ? s->path : "the database";
+	const char *what = doing ? doing : "using the database";
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return error_set(err, ERROR_BUSY,
+				 "%s is locked by another program (perhaps involve open in another "
+				 "window), so %s did not happen and nothing was saved; close the "
+				 "other program and try again",
+				 path, what);
+	case SQLITE_FULL:
+		return error_set(err, ERROR_FULL,
+				 "The disk holding %s is full, so %s did not happen and nothing was "
+				 "saved; free some space and try again",
+				 path, what);
+	case SQLITE_READONLY:
+		return error_set(err, ERROR_READ_ONLY,
+				 "%s cannot be written (the file or its folder is read-only), so %s "
+				 "did not happen and nothing was saved",
+				 path, what);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return error_set(err, ERROR_CORRUPT,
+				 "%s is damaged or is not a database; involve has not changed it. "
+				 "Run \"involve check-db\" for details, or restore it from a backup",
+				 path);
+	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return error_set(err, ERROR_DUPLICATE,
+					 "That record already exists, so %s did not happen", what);
+		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return error_set(err, ERROR_INVALID,
+					 "It refers to a record that does not exist (or is still "
+					 "referred to), so %s did not happen",
+					 what);
+		return error_set(err, ERROR_INVALID, "A value is not allowed (%s), so %s did not "
+				 "happen", s ? sqlite3_errmsg(s->db) : "constraint", what);
+	case SQLITE_IOERR:
+		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+		    rc == SQLITE_IOERR_TRUNCATE)
+			return error_set(err, ERROR_FULL,
+					 "Writing %s failed (the disk may be full or the file too "
+					 "large), so %s did not happen and nothing was saved",
+					 path, what);
+		return error_set(err, ERROR_IO,
+				 "Reading or writing %s failed (%s), so %s did not happen", path,
+				 sqlite3_errstr(rc), what);
+	case SQLITE_CANTOPEN:
+		return error_set(err, ERROR_IO, "%s cannot be opened (%s)", path, sqlite3_errstr(rc));
+	case SQLITE_NOMEM:
+		fprintf(stderr, "involve: out of memory\n");
+		abort();
+	default:
+		return error_set(err, ERROR_IO, "%s: %s while %s", path,
+				 s ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc), what);
+	}
+}
+
+enum error_code store_exec(struct store *s, const char *sql, struct error *err)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ERROR_NONE : store_fail(s, rc, NULL, err);
+}
+
+static uint64_t store_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+struct sqlite3_stmt *store_prepare_fresh(struct store *s, const char *sql, struct error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(s, rc, "preparing a query", err);
+		return NULL;
+	}
+	return st;
+}
+
+/* Double the cache table and re-insert every entry. */
+static void store_cache_grow(struct store *s)
+{
+	size_t cap = s->cache_cap ? s->cache_cap * 2 : 64;
+	struct store_cached *t = mem_calloc(cap, sizeof *t);
+	for (size_t i = 0; i < s->cache_cap; i++) {
+		if (!s->cache[i].sql)
+			continue;
+		size_t j = store_hash(s->cache[i].sql) & (cap - 1);
+		while (t[j].sql)
+			j = (j + 1) & (cap - 1);
+		t[j] = s->cache[i];
+	}
+	free(s->cache);
+	s->cache = t;
+	s->cache_cap = cap;
+}
+
+struct sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err)
+{
+	if (s->cache_used * 2 >= s->cache_cap)
+		store_cache_grow(s);
+	size_t j = store_hash(sql) & (s->cache_cap - 1);
+	while (s->cache[j].sql) {
+		if (strcmp(s->cache[j].sql, sql) == 0) {
+			sqlite3_stmt *st = s->cache[j].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+		j = (j + 1) & (s->cache_cap - 1);
+	}
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(s, rc, "preparing a query", err);
+		return NULL;
+	}
+	s->cache[j].sql = mem_strdup(sql);
+	s->cache[j].stmt = st;
+	s->cache_used++;
+	return st;
+}
+
+void store_now(char out[STORE_TIME_SIZE])
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	struct tm tm;
+	gmtime_r(&ts.tv_sec, &tm);
+	size_t n = strftime(out, STORE_TIME_SIZE, "%Y-%m-%dT%H:%M:%S", &tm);
+	long ms = ts.tv_nsec / 1000000;
+	out[n++] = '.';
+	out[n++] = (char)('0' + ms / 100);
+	out[n++] = (char)('0' + ms / 10 % 10);
+	out[n++] = (char)('0' + ms % 10);
+	out[n++] = 'Z';
+	out[n] = '\0';
+}
+
+int64_t store_new_id(struct store *s, const char *table)
+{
+	char *sql = mem_printf("SELECT 1 FROM \"%s\" WHERE id = ?", table);
+	sqlite3_stmt *st = store_prepare(s, sql, NULL);
+	free(sql);
+	for (;;) {
+		int64_t id;
+		sqlite3_randomness(sizeof id, &id);
+		id &= INT64_MAX;
+		if (id == 0)
+			continue;
+		if (!st)
+			return id;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return id;
+	}
+}
+
+bool store_in_transaction(const struct store *s)
+{
+	return s->depth > 0;
+}
+
+enum error_code store_begin(struct store *s, struct error *err)
+{
+	char sql[48];
+	if (s->depth == 0)
+		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", s->depth);
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "starting to save", err);
+	s->depth++;
+	return ERROR_NONE;
+}
+
+enum error_code store_commit(struct store *s, struct error *err)
+{
+	if (s->depth <= 0)
+		return ERROR_NONE;
+	char sql[48];
+	if (s->depth == 1)
+		snprintf(sql, sizeof sql, "COMMIT");
+	else
+		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth - 1);
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum error_code code = store_fail(s, rc, "saving", err);
+		store_rollback(s);
+		return code;
+	}
+	s->depth--;
+	return ERROR_NONE;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s->depth <= 0)
+		return;
+	char sql[64];
+	if (s->depth == 1)
+		snprintf(sql, sizeof sql, "ROLLBACK");
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", s->depth - 1,
+			 s->depth - 1);
+	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	/* A failed COMMIT may already have ended the transaction. */
+	if (s->depth == 1 || sqlite3_get_autocommit(s->db))
+		s->depth = 0;
+	else
+		s->depth--;
+}
+
+char *store_meta_get(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM meta WHERE key = ?", NULL);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	char *value = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		value = mem_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return value;
+}
+
+enum error_code store_meta_set(struct store *s, const char *key, const char *value,
+			       struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "INSERT INTO meta (key, value) VALUES (?, ?) "
+		   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+		err);
+	if (!st)
+		return err ? err->code : ERROR_IO;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ERROR_NONE : store_fail(s, rc, "saving a setting", err);
+}
+
+/* One integer from a pragma or query; returns the SQLite code of the failure, or SQLITE_OK. */
+static int store_query_int(struct store *s, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(st, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			*out = 0;
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Refuse a path whose folder is missing, with a sentence; ERROR_NONE if it exists. */
+static enum error_code store_check_folder(const char *path, struct error *err)
+{
+	char *copy = mem_strdup(path);
+	char *dir = dirname(copy);
+	struct stat st;
+	enum error_code code = ERROR_NONE;
+	if (stat(dir, &st) != 0)
+		code = error_set(err, ERROR_IO,
+				 "The folder %s for the database %s does not exist; create it or "
+				 "give another path with --db",
+				 dir, path);
+	else if (!S_ISDIR(st.st_mode))
+		code = error_set(err, ERROR_IO, "%s is not a folder, so the database %s cannot be "
+				 "there", dir, path);
+	free(copy);
+	return code;
+}
+
+/* Create an empty file readable by its owner only; SQLite turns it into a database. */
+static enum error_code store_create_file(const char *path, struct error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return ERROR_NONE;
+		if (errno == EACCES || errno == EROFS || errno == EPERM)
+			return error_set(err, ERROR_READ_ONLY,
+					 "The database %s cannot be created: its folder is not "
+					 "writable. Give another path with --db",
+					 path);
+		return error_set(err, ERROR_IO, "The database %s cannot be created: %s", path,
+				 strerror(errno));
+	}
+	close(fd);
+	return ERROR_NONE;
+}
+
+/* Check identity and version before anything is written. */
+static enum error_code store_identify(struct store *s, int64_t *version, struct error *err)
+{
+	int64_t app = 0, objects = 0;
+	int rc = store_query_int(s, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = store_query_int(s, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = store_query_int(s, "SELECT count(*) FROM sqlite_schema", &objects);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "opening the database", err);
+	if (objects > 0 && app != STORE_APPLICATION_ID)
+		return error_set(err, ERROR_CORRUPT,
+				 "%s is an SQLite database of another program, not one of "
+				 "involve's; involve has not changed it. Give another path with --db",
+				 s->path);
+	if (*version > schema_latest())
+		return error_set(err, ERROR_NEWER,
+				 "%s was written by a newer version of involve (database version "
+				 "%lld; this involve knows up to version %d). Open it with the newer "
+				 "involve; this one has not changed it",
+				 s->path, (long long)*version, schema_latest());
+	return ERROR_NONE;
+}
+
+/* Apply pending migrations in one transaction. */
+static enum error_code store_upgrade(struct store *s, int64_t version, struct error *err)
+{
+	enum error_code code = store_begin(s, err);
+	if (code != ERROR_NONE)
+		return code;
+	/* Another involve may have upgraded it while we waited for the lock. */
+	int rc = store_query_int(s, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK) {
+		store_rollback(s);
+		return store_fail(s, rc, "upgrading the database", err);
+	}
+	if (version < schema_latest()) {
+		char app[64];
+		snprintf(app, sizeof app, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
+		code = store_exec(s, app, err);
+		if (code == ERROR_NONE)
+			code = schema_migrate(s, (int)version, err);
+		if (code == ERROR_NONE && version == 0) {
+			char id[32], now[STORE_TIME_SIZE];
+			int64_t r;
+			sqlite3_randomness(sizeof r, &r);
+			snprintf(id, sizeof id, "%016llx", (unsigned long long)(r & INT64_MAX));
+			store_now(now);
+			code = store_meta_set(s, "database_id", id, err);
+			if (code == ERROR_NONE)
+				code = store_meta_set(s, "created_at", now, err);
+		}
+	}
+	if (code != ERROR_NONE) {
+		store_rollback(s);
+		return code;
+	}
+	return store_commit(s, err);
+}
+
+enum error_code store_open(const char *path, const struct store_options *opt, struct store **out,
+			   struct error *err)
+{
+	struct store_options defaults = { 0 };
+	if (!opt)
+		opt = &defaults;
+	*out = NULL;
+	bool read_only = opt->flags & STORE_READ_ONLY;
+	enum error_code code = store_check_folder(path, err);
+	if (code != ERROR_NONE)
+		return code;
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (!(opt->flags & STORE_CREATE) || read_only)
+			return error_set(err, ERROR_NOT_FOUND, "There is no database at %s", path);
+		code = store_create_file(path, err);
+		if (code != ERROR_NONE)
+			return code;
+	} else if (!S_ISREG(st.st_mode)) {
+		return error_set(err, ERROR_IO, "%s is not a file, so it cannot be a database",
+				 path);
+	}
+
+	struct store *s = mem_calloc(1, sizeof *s);
+	s->path = mem_strdup(path);
+	s->read_only = read_only;
+	int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		code = store_fail(s, rc, "opening the database", err);
+		store_close(s);
+		return code;
+	}
+	sqlite3_busy_timeout(s->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000);
+	sqlite3_extended_result_codes(s->db, 1);
+
+	int64_t version = 0;
+	code = store_identify(s, &version, err);
+	if (code == ERROR_NONE)
+		code = store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;", err);
+	if (code == ERROR_NONE && !read_only) {
+		code = store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err);
+		if (code == ERROR_NONE && version < schema_latest())
+			code = store_upgrade(s, version, err);
+	} else if (code == ERROR_NONE && version < schema_latest()) {
+		code = error_set(err, ERROR_READ_ONLY,
+				 "%s needs upgrading to this version of involve, which cannot be "
+				 "done while it is opened read-only",
+				 path);
+	}
+	if (code != ERROR_NONE) {
+		store_close(s);
+		return code;
+	}
+	*out = s;
+	return ERROR_NONE;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	while (s->depth > 0)
+		store_rollback(s);
+	for (size_t i = 0; i < s->cache_cap; i++) {
+		if (s->cache[i].sql) {
+			sqlite3_finalize(s->cache[i].stmt);
+			free(s->cache[i].sql);
+		}
+	}
+	free(s->cache);
+	if (s->db)
+		sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+enum error_code store_check(struct store *s, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare_fresh(s, "PRAGMA integrity_check", err);
+	if (!st)
+		return err ? err->code : ERROR_CORRUPT;
+	enum error_code code = ERROR_NONE;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		if (!r || strcmp(r, "ok") != 0)
+			code = error_set(err, ERROR_CORRUPT,
+					 "%s is damaged: %s. Restore it from a backup, or copy "
+					 "what can be read with the sqlite3 .recover command",
+					 s->path, r ? r : "unknown problem");
+	} else {
+		code = store_fail(s, rc, "checking the database", err);
+	}
+	sqlite3_finalize(st);
+	if (code != ERROR_NONE)
+		return code;
+	st = store_prepare_fresh(s, "PRAGMA foreign_key_check", err);
+	if (!st)
+		return err ? err->code : ERROR_CORRUPT;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		code = error_set(err, ERROR_CORRUPT,
+				 "%s has a record in %s that refers to a missing record in %s",
+				 s->path, (const char *)sqlite3_column_text(st, 0),
+				 (const char *)sqlite3_column_text(st, 2));
+	else if (rc != SQLITE_DONE)
+		code = store_fail(s, rc, "checking the database", err);
+	sqlite3_finalize(st);
+	return code;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * text: making stored text safe and measurable for a terminal.
+ *
+ * Stored text is kept exactly as typed or imported. Before any of it reaches
+ * a terminal it passes through text_clean(), which guarantees valid UTF-8 with
+ * no control characters: escape sequences, C0/C1 controls and DEL become
+ * U+FFFD (shown as a replacement mark), invalid bytes likewise, and line
+ * breaks and tabs become a space (or are kept, with TEXT_KEEP_NEWLINES).
+ */
+#ifndef INVOLVE_TEXT_H
+#define INVOLVE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+	TEXT_KEEP_NEWLINES = 1 << 0, /* keep \n (still dropping \r) for multi-line views */
+};
+
+/* A cleaned copy of s (NULL gives ""). The caller frees it. */
+char *text_clean(const char *s, unsigned flags);
+/* True when s is valid UTF-8 with no control characters (\n allowed if flags say so). */
+bool text_is_clean(const char *s, unsigned flags);
+/* Decode one UTF-8 character at s (n bytes available); returns its length or 0 if invalid. */
+size_t text_decode(const char *s, size_t n, uint32_t *cp);
+/* Terminal columns a clean string takes (wide characters count 2, combining 0). */
+size_t text_width(const char *clean);
+/*
+ * Byte length of the longest prefix of clean that fits in cols columns,
+ * never splitting a character. *used (may be NULL) receives the columns used.
+ */
+size_t text_fit(const char *clean, size_t cols, size_t *used);
+/* True when s is NULL or holds only spaces, tabs and line breaks. */
+bool text_blank(const char *s);
+/* Case-insensitive (ASCII letters) search for needle in hay. */
+bool text_contains(const char *hay, const char *needle);
+/* Trim leading and trailing white space in place; returns s. */
+char *text_trim(char *s);
+
+#endif
