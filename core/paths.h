@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * paths: where involve keeps its files, following the XDG base directories.
+ *
+ * Data:   $XDG_DATA_HOME/involve/involve.db   (default ~/.local/share/involve)
+ * Config: $XDG_CONFIG_HOME/involve/involve.conf (default ~/.config/involve)
+ * Results are newly allocated; the caller frees them.
+ */
+#ifndef INVOLVE_PATHS_H
+#define INVOLVE_PATHS_H
+
+#include "error.h"
+
+char *paths_data_file(void);
+char *paths_config_file(void);
+/*
+ * Create the folder of path, and its parents, with mode 0700 where they do
+ * not exist. ERROR_IO or ERROR_READ_ONLY with a sentence on failure.
+ */
+enum error_code paths_make_parent(const char *path, struct error *err);
+
+#endif
