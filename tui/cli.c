@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli: the table of commands and what they share. */
 #include "cli.h"
+#include "cli_exchange.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -33,6 +34,12 @@ static const struct cli_command {
 	{ "check-db", "check-db", "check the database file for damage without changing it",
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
+	{ "import", "import FILE.csv... | FOLDER [--dry-run]",
+	  "read records from CSV files or a folder of them, all or nothing; --dry-run checks",
+	  cli_import },
+	{ "export", "export csv FOLDER",
+	  "write every record to twelve CSV files, one per kind, in FOLDER",
+	  cli_export },
 };
 
 enum { CLI_NCOMMANDS = sizeof cli_commands / sizeof *cli_commands };
