@@ -258,17 +258,22 @@ char *exchange_column_list(const struct exchange_kind *k)
 	return out;
 }
 
-char *exchange_count_text(const struct exchange_kind *k, long n)
+void exchange_number(long n, char out[EXCHANGE_NUMBER_SIZE])
 {
-	/* Thousands separated by commas: 1,000,000. */
-	char digits[32], grouped[48];
+	char digits[EXCHANGE_NUMBER_SIZE];
 	int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n);
 	size_t o = 0;
 	for (int i = 0; i < len; i++) {
 		if (i > 0 && (len - i) % 3 == 0)
-			grouped[o++] = ',';
-		grouped[o++] = digits[i];
+			out[o++] = ',';
+		out[o++] = digits[i];
 	}
-	grouped[o] = '\0';
-	return mem_printf("%s %s", grouped, n == 1 ? k->noun : k->plural);
+	out[o] = '\0';
+}
+
+char *exchange_count_text(const struct exchange_kind *k, long n)
+{
+	char number[EXCHANGE_NUMBER_SIZE];
+	exchange_number(n, number);
+	return mem_printf("%s %s", number, n == 1 ? k->noun : k->plural);
 }

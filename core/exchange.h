@@ -75,7 +75,10 @@ const struct exchange_column *exchange_column_for_field(const struct exchange_ki
                                                         const char *field);
 /* The columns of k as "a, b, c", for sentences. The caller frees it. */
 char *exchange_column_list(const struct exchange_kind *k);
-/* "3 people" or "1 person", using k's nouns. The caller frees it. */
+enum { EXCHANGE_NUMBER_SIZE = 32 };
+/* n with its thousands separated by commas: 1,000,000 (negative counts as 0). */
+void exchange_number(long n, char out[EXCHANGE_NUMBER_SIZE]);
+/* "1,000 people" or "1 person", using k's nouns. The caller frees it. */
 char *exchange_count_text(const struct exchange_kind *k, long n);
 
 #endif

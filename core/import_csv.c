@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,12 +55,16 @@ struct import_csv_run {
 	size_t src; /* index of the file in sources */
 	const char *path;
 	const struct exchange_kind *xk;
-	size_t xi;     /* xk's index in exchange_kinds */
-	int *col;      /* header position -> column of xk */
-	int *pos;      /* column of xk -> header position, or -1 */
-	size_t ncol;   /* cells in the header */
-	bool file_bad; /* the file has a problem */
-	bool quiet;    /* applying a row a second time: report nothing */
+	size_t xi;                       /* xk's index in exchange_kinds */
+	int *col;                        /* header position -> column of xk */
+	int *pos;                        /* column of xk -> header position, or -1 */
+	size_t ncol;                     /* cells in the header */
+	bool file_bad;                   /* the file has a problem */
+	bool quiet;                      /* applying a row a second time: report nothing */
+	void *pending[RECORD_BATCH];     /* new records waiting to be inserted together */
+	long pending_line[RECORD_BATCH]; /* the line of each */
+	size_t npending;
+	struct keymap *pending_keys; /* natural key of each waiting record -> line */
 };
 
 /* Finding the records that references name, and what to say when there is none. */
@@ -434,11 +439,11 @@ static bool import_csv_duplicate(struct import_csv_run *run, const struct csv_ro
 	return true;
 }
 
-/* Note that row wrote record id, so a second row for it is caught. */
-static void import_csv_mark_seen(struct import_csv_run *run, const struct csv_row *row, int64_t id)
+/* Note that the row on line wrote record id, so a second row for it is caught. */
+static void import_csv_mark_seen(struct import_csv_run *run, long line, int64_t id)
 {
 	unsigned char key[9];
-	int64_t where = ((int64_t)run->src << 40) | row->line;
+	int64_t where = ((int64_t)run->src << 40) | line;
 	keymap_put(run->seen, key, import_csv_seen_key(run, id, key), where);
 }
 
@@ -529,29 +534,113 @@ static void import_csv_remember(struct import_csv_run *run, const void *rec, int
 	}
 }
 
-/* Import one row: parse, match by natural key, then create or update. */
-static void import_csv_row(struct import_csv_run *run, const struct csv_row *row, void *rec)
+/* The natural key of rec in run->key, as the lookup compares it; returns its length. */
+static size_t import_csv_row_key(struct import_csv_run *run, const void *rec)
+{
+	const struct exchange_kind *xk = run->xk;
+	size_t o = 0;
+	for (size_t c = 0; c < xk->ncolumns; c++) {
+		const struct exchange_column *col = &xk->columns[c];
+		if (!col->key || col->type == EXCHANGE_MEETING_DATE)
+			continue;
+		const struct field *f = record_field(xk->kind, col->field);
+		char *t = f->type == FIELD_REF ? NULL : record_field_format(f, rec);
+		size_t n = t ? strlen(t) + 1 : sizeof(int64_t);
+		mem_grow((void **)&run->key, &run->key_cap, o + n, 1);
+		if (t) {
+			for (size_t i = 0; i < n; i++)
+				run->key[o + i] =
+				        f->type == FIELD_TEXT && t[i] >= 'A' && t[i] <= 'Z'
+				                ? (char)(t[i] - 'A' + 'a')
+				                : t[i];
+			free(t);
+		} else {
+			memcpy(run->key + o, CAT(rec, f, int64_t), n);
+		}
+		o += n;
+	}
+	return o;
+}
+
+/* Insert the waiting records; a record that cannot be inserted is a problem with its row. */
+static void import_csv_flush(struct import_csv_run *run)
 {
 	const struct record_kind *kind = run->xk->kind;
+	size_t n = run->npending;
+	struct error e;
+	enum error_code code = ERROR_NONE;
+	if (n && run->fatal == ERROR_NONE)
+		code = record_create_many(run->s, kind, run->pending, n, NULL, &e);
+	if (code != ERROR_NONE && code != ERROR_INVALID && code != ERROR_DUPLICATE)
+		import_csv_fatal(run, &e);
+	for (size_t i = 0; i < n && run->fatal == ERROR_NONE; i++) {
+		void *rec = run->pending[i];
+		/* A constraint no check foresaw: insert one by one to say which row. */
+		if (code != ERROR_NONE && record_create(run->s, kind, rec, &e) != ERROR_NONE) {
+			struct csv_row row = { .line = run->pending_line[i] };
+			import_csv_write_failed(run, &row, &e);
+			import_csv_remember(run, rec, -row.line);
+			continue;
+		}
+		int64_t id = ((const struct record_head *)rec)->id;
+		run->counts->created[run->xi]++;
+		import_csv_mark_seen(run, run->pending_line[i], id);
+		import_csv_remember(run, rec, id);
+	}
+	for (size_t i = 0; i < n; i++)
+		record_clear(kind, run->pending[i]);
+	run->npending = 0;
+	keymap_free(run->pending_keys);
+	run->pending_keys = keymap_new();
+}
+
+/* Queue a new record (run->pending[run->npending]) to be inserted with others. */
+static bool import_csv_queue(struct import_csv_run *run, const struct csv_row *row, void *rec)
+{
+	const struct record_kind *kind = run->xk->kind;
+	size_t n = import_csv_row_key(run, rec);
+	int64_t line;
+	if (keymap_get(run->pending_keys, run->key, n, &line)) {
+		import_csv_problem(run, row->line, NULL,
+		                   "this row is for the same %s as line %ld; remove one of the two "
+		                   "rows",
+		                   run->xk->noun, (long)line);
+		return false;
+	}
+	/* Checked now, so a problem is reported with its own line. */
+	struct error e;
+	if (kind->prepare)
+		kind->prepare(rec);
+	if (record_validate(kind, rec, &e) != ERROR_NONE) {
+		import_csv_write_failed(run, row, &e);
+		return false;
+	}
+	keymap_put(run->pending_keys, run->key, n, row->line);
+	run->pending_line[run->npending++] = row->line;
+	if (run->npending == RECORD_BATCH)
+		import_csv_flush(run);
+	return true;
+}
+
+/* Import one row: parse, match by natural key, then queue it as new or update. */
+static void import_csv_row(struct import_csv_run *run, const struct csv_row *row)
+{
+	const struct record_kind *kind = run->xk->kind;
+	void *rec = run->pending[run->npending];
 	record_init(kind, rec);
 	bool ok = import_csv_apply(run, row, rec);
 	int64_t id = ok ? import_csv_lookup(run, rec) : 0;
-	struct error e;
 	if (run->fatal != ERROR_NONE) {
 		ok = false;
-	} else if (ok && id) {
-		ok = !import_csv_duplicate(run, row, id) && import_csv_update(run, row, id);
+	} else if (ok && !id) {
+		if (import_csv_queue(run, row, rec))
+			return; /* the record now belongs to the queue */
+		ok = false;
 	} else if (ok) {
-		ok = record_create(run->s, kind, rec, &e) == ERROR_NONE;
-		if (ok) {
-			id = ((const struct record_head *)rec)->id;
-			run->counts->created[run->xi]++;
-		} else {
-			import_csv_write_failed(run, row, &e);
-		}
+		ok = !import_csv_duplicate(run, row, id) && import_csv_update(run, row, id);
+		if (ok)
+			import_csv_mark_seen(run, row->line, id);
 	}
-	if (ok)
-		import_csv_mark_seen(run, row, id);
 	import_csv_remember(run, rec, ok ? id : -row->line);
 	record_clear(kind, rec);
 }
@@ -658,7 +747,8 @@ static bool import_csv_header(struct import_csv_run *run, const struct csv_row *
 /* Read the rows after the header. */
 static void import_csv_rows(struct import_csv_run *run, struct csv_reader *r)
 {
-	void *rec = mem_alloc(run->xk->kind->size);
+	for (size_t i = 0; i < RECORD_BATCH; i++)
+		run->pending[i] = mem_alloc(run->xk->kind->size);
 	long rows = 0;
 	struct csv_row row;
 	struct error e;
@@ -677,9 +767,13 @@ static void import_csv_rows(struct import_csv_run *run, struct csv_reader *r)
 		else if (row.count != run->ncol)
 			import_csv_bad_width(run, &row);
 		else
-			import_csv_row(run, &row, rec);
+			import_csv_row(run, &row);
 	}
-	free(rec);
+	import_csv_flush(run);
+	for (size_t i = 0; i < RECORD_BATCH; i++) {
+		free(run->pending[i]);
+		run->pending[i] = NULL;
+	}
 }
 
 /* Import one file. */
@@ -829,6 +923,7 @@ static void import_csv_run_free(struct import_csv_run *run)
 	for (size_t i = 0; i < CACHE_COUNT; i++)
 		keymap_free(run->cache[i]);
 	keymap_free(run->seen);
+	keymap_free(run->pending_keys);
 	for (size_t i = 0; i < EXCHANGE_KIND_COUNT; i++)
 		free(run->key_sql[i]);
 	for (size_t i = 0; i < run->nsources; i++)
@@ -854,6 +949,42 @@ static void import_csv_all(struct import_csv_run *run)
 		import_csv_file(run, i);
 }
 
+/*
+ * SQLite settings for the length of an import. A large import touches pages
+ * all over the tables and indexes (ids are random), so a small page cache
+ * would write them out to the journal again and again before the commit;
+ * and each insert fires an audit trigger, so SQLite keeps a statement journal
+ * that would go to a temporary file once it grew. Pages are only taken as
+ * they are used.
+ */
+static const struct import_csv_pragma {
+	const char *name;
+	int64_t value;
+} import_csv_pragmas[] = {
+	{ "cache_size", -256 * 1024 }, /* KiB */
+	{ "temp_store", 2 },           /* MEMORY */
+};
+
+enum { IMPORT_CSV_NPRAGMAS = sizeof import_csv_pragmas / sizeof *import_csv_pragmas };
+
+/* Set each pragma to value[i] (or the import's value when value is NULL); return the old ones. */
+static void import_csv_tune(struct store *s, const int64_t *value, int64_t *old)
+{
+	for (size_t i = 0; i < IMPORT_CSV_NPRAGMAS; i++) {
+		const struct import_csv_pragma *p = &import_csv_pragmas[i];
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA %s", p->name);
+		sqlite3_stmt *st = store_prepare_fresh(s, sql, NULL);
+		if (old)
+			old[i] = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+			                                              : p->value;
+		sqlite3_finalize(st);
+		snprintf(sql, sizeof sql, "PRAGMA %s = %" PRId64, p->name,
+		         value ? value[i] : p->value);
+		store_exec(s, sql, NULL);
+	}
+}
+
 enum error_code import_csv(struct store *s, const char *const *paths, size_t n,
                            const struct import_csv_options *opt, struct import_csv_counts *counts,
                            struct error *err)
@@ -865,7 +996,10 @@ enum error_code import_csv(struct store *s, const char *const *paths, size_t n,
 	for (size_t i = 0; i < CACHE_COUNT; i++)
 		run.cache[i] = keymap_new();
 	run.seen = keymap_new();
+	run.pending_keys = keymap_new();
 	import_csv_expand(&run, paths, n);
+	int64_t saved[IMPORT_CSV_NPRAGMAS];
+	import_csv_tune(s, NULL, saved);
 	enum error_code code = store_begin(s, err);
 	if (code == ERROR_NONE) {
 		import_csv_all(&run);
@@ -882,6 +1016,7 @@ enum error_code import_csv(struct store *s, const char *const *paths, size_t n,
 		                 "%s and import again",
 		                 run.problems, run.problems == 1 ? "" : "s", run.bad_files,
 		                 run.bad_files == 1 ? "" : "s", run.problems == 1 ? "it" : "them");
+	import_csv_tune(s, saved, NULL);
 	import_csv_run_free(&run);
 	return code;
 }
@@ -905,8 +1040,10 @@ char *import_csv_summary(const struct import_csv_counts *c, bool dry_run)
 		for (size_t h = 0; h < sizeof how / sizeof *how; h++) {
 			if (!how[h].count)
 				continue;
-			char *next = mem_printf("%s%s%ld %s", detail, *detail ? ", " : "",
-			                        how[h].count, how[h].word);
+			char number[EXCHANGE_NUMBER_SIZE];
+			exchange_number(how[h].count, number);
+			char *next = mem_printf("%s%s%s %s", detail, *detail ? ", " : "", number,
+			                        how[h].word);
 			free(detail);
 			detail = next;
 		}

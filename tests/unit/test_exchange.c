@@ -391,6 +391,33 @@ static void test_bad_rows(void **state)
 	free(dir);
 }
 
+/* A row the database itself refuses is still reported with its own line. */
+static void test_refused_by_the_database(void **state)
+{
+	struct support_db *db = *state;
+	struct error err;
+	assert_int_equal(store_exec(db->store,
+	                            "CREATE TRIGGER no_zed BEFORE INSERT ON person WHEN NEW.name = "
+	                            "'Zed' BEGIN SELECT RAISE(ABORT, 'no Zed'); END",
+	                            &err),
+	                 ERROR_NONE);
+	char *dir = csv_dir(db, "in");
+	char *path =
+	        put(dir, "people.csv", "name,roles\nAnn B.,carer\nZed,carer\n\"Chen, Li\",carer\n");
+	struct problems p = { 0 };
+	assert_int_equal(run_import(db->store, dir, &path, 1, false, &p, NULL, &err),
+	                 ERROR_INVALID);
+	static const char *const want[] = {
+		"people.csv:3: A value is not allowed (no Zed), so saving the person did not "
+		"happen",
+	};
+	expect_problems(&p, want, 1);
+	assert_int_equal(count_of(db->store, &person_kind), 0);
+	problems_free(&p);
+	free(path);
+	free(dir);
+}
+
 static void test_missing_files(void **state)
 {
 	struct support_db *db = *state;
@@ -904,6 +931,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reimport_updates, support_db_setup,
 		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_rows, support_db_setup,
+		                                support_db_teardown),
+		cmocka_unit_test_setup_teardown(test_refused_by_the_database, support_db_setup,
 		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(test_missing_files, support_db_setup,
 		                                support_db_teardown),
