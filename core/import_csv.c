@@ -342,15 +342,26 @@ static bool import_csv_apply(struct import_csv_run *run, const struct csv_row *r
 	return ok;
 }
 
+/*
+ * The field of column c when the column is part of xk's natural key, or NULL
+ * (the date of a meeting counts with its title, the meeting's reference).
+ */
+static const struct field *import_csv_key_field(const struct exchange_kind *xk, size_t c)
+{
+	const struct exchange_column *col = &xk->columns[c];
+	if (!col->key || col->type == EXCHANGE_MEETING_DATE)
+		return NULL;
+	return record_field(xk->kind, col->field);
+}
+
 /* SELECT the id of the record with the natural key of xk. The caller frees it. */
 static char *import_csv_key_sql(const struct exchange_kind *xk)
 {
 	char *where = mem_strdup("1");
 	for (size_t c = 0; c < xk->ncolumns; c++) {
-		const struct exchange_column *col = &xk->columns[c];
-		if (!col->key || col->type == EXCHANGE_MEETING_DATE)
+		const struct field *f = import_csv_key_field(xk, c);
+		if (!f)
 			continue;
-		const struct field *f = record_field(xk->kind, col->field);
 		char *next = mem_printf(f->type == FIELD_TEXT ? "%s AND \"%s\" = ? COLLATE NOCASE"
 		                                              : "%s AND \"%s\" IS ?",
 		                        where, f->name);
@@ -377,10 +388,9 @@ static int64_t import_csv_lookup(struct import_csv_run *run, const void *rec)
 	}
 	int i = 1;
 	for (size_t c = 0; c < xk->ncolumns; c++) {
-		const struct exchange_column *col = &xk->columns[c];
-		if (!col->key || col->type == EXCHANGE_MEETING_DATE)
+		const struct field *f = import_csv_key_field(xk, c);
+		if (!f)
 			continue;
-		const struct field *f = record_field(xk->kind, col->field);
 		if (f->type == FIELD_REF) {
 			int64_t v = *CAT(rec, f, int64_t);
 			if (v)
@@ -540,10 +550,9 @@ static size_t import_csv_row_key(struct import_csv_run *run, const void *rec)
 	const struct exchange_kind *xk = run->xk;
 	size_t o = 0;
 	for (size_t c = 0; c < xk->ncolumns; c++) {
-		const struct exchange_column *col = &xk->columns[c];
-		if (!col->key || col->type == EXCHANGE_MEETING_DATE)
+		const struct field *f = import_csv_key_field(xk, c);
+		if (!f)
 			continue;
-		const struct field *f = record_field(xk->kind, col->field);
 		char *t = f->type == FIELD_REF ? NULL : record_field_format(f, rec);
 		size_t n = t ? strlen(t) + 1 : sizeof(int64_t);
 		mem_grow((void **)&run->key, &run->key_cap, o + n, 1);
