@@ -9,9 +9,9 @@
 
 struct keymap_slot {
 	uint64_t hash; /* 0 marks an empty slot */
-	size_t off;    /* where the key starts in the arena */
-	size_t len;
 	int64_t value;
+	uint32_t off; /* where the key starts in the arena */
+	uint32_t len;
 };
 
 struct keymap {
@@ -102,11 +102,13 @@ void keymap_put(struct keymap *m, const void *key, size_t n, int64_t value)
 	uint64_t h = keymap_hash(key, n);
 	struct keymap_slot *s = keymap_find(m, h, key, n);
 	if (s->hash == 0) {
+		if (m->arena_len + n > UINT32_MAX)
+			abort(); /* 4 GiB of keys: far beyond any import */
 		mem_grow((void **)&m->arena, &m->arena_cap, m->arena_len + n + 1, 1);
 		memcpy(m->arena + m->arena_len, key, n);
 		s->hash = h;
-		s->off = m->arena_len;
-		s->len = n;
+		s->off = (uint32_t)m->arena_len;
+		s->len = (uint32_t)n;
 		m->arena_len += n;
 		m->count++;
 	}
