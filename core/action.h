@@ -15,12 +15,12 @@
 
 struct action {
 	struct record_head head;
-	int64_t project_id;             /* 0 if not for one project */
-	int64_t meeting_id;             /* the meeting where it was promised, or 0 */
+	int64_t project_id; /* 0 if not for one project */
+	int64_t meeting_id; /* the meeting where it was promised, or 0 */
 	char *summary;
 	char *owner;
 	char due_on[DATE_TEXT_SIZE];
-	char done_on[DATE_TEXT_SIZE];   /* "" until done */
+	char done_on[DATE_TEXT_SIZE]; /* "" until done */
 };
 
 RECORD_API(action)

@@ -7,10 +7,15 @@
 static const struct field attendance_fields[] = {
 	FIELD_REF_DEF(attendance, meeting_id, "meeting", "meeting", FIELD_REQUIRED, "The meeting."),
 	FIELD_REF_DEF(attendance, person_id, "person", "person", FIELD_REQUIRED, "Who took part."),
-	FIELD_CHOICES(attendance, role, "role at the meeting", FIELD_CHOICE, vocab_roles, 0, "The part they took: service user, carer, future user, non-user, commissioner, facilitator, provider or other."),
-	FIELD_DEF(attendance, attended, "attended", FIELD_BOOL, FIELD_REQUIRED, "Yes if they came; no if they were booked but did not come."),
-	FIELD_DEF(attendance, needs_met, "support needs met", FIELD_BOOL, 0, "Whether their support needs were met: yes, no, or blank if not recorded."),
-	FIELD_CHOICES(attendance, papers_format, "papers format", FIELD_CHOICE, vocab_formats, FIELD_NULLABLE, "The format their papers were sent in."),
+	FIELD_CHOICES(attendance, role, "role at the meeting", FIELD_CHOICE, vocab_roles, 0,
+	              "The part they took: service user, carer, future user, non-user, "
+	              "commissioner, facilitator, provider or other."),
+	FIELD_DEF(attendance, attended, "attended", FIELD_BOOL, FIELD_REQUIRED,
+	          "Yes if they came; no if they were booked but did not come."),
+	FIELD_DEF(attendance, needs_met, "support needs met", FIELD_BOOL, 0,
+	          "Whether their support needs were met: yes, no, or blank if not recorded."),
+	FIELD_CHOICES(attendance, papers_format, "papers format", FIELD_CHOICE, vocab_formats,
+	              FIELD_NULLABLE, "The format their papers were sent in."),
 };
 
 static void attendance_defaults(void *rec)
@@ -34,5 +39,6 @@ const struct record_kind attendance_kind = {
 
 int64_t attendance_find(struct store *s, int64_t meeting_id, int64_t person_id)
 {
-	return record_lookup(s, "SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ?", "ii", meeting_id, person_id);
+	return record_lookup(s, "SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ?",
+	                     "ii", meeting_id, person_id);
 }

@@ -18,10 +18,10 @@ struct attendance {
 	struct record_head head;
 	int64_t meeting_id;
 	int64_t person_id;
-	int role;              /* enum role, at this meeting */
-	int attended;          /* 1 came, 0 booked but did not come */
-	int needs_met;         /* 1 yes, 0 no, -1 not recorded */
-	int papers_format;     /* enum format, or -1 if not recorded */
+	int role;          /* enum role, at this meeting */
+	int attended;      /* 1 came, 0 booked but did not come */
+	int needs_met;     /* 1 yes, 0 no, -1 not recorded */
+	int papers_format; /* enum format, or -1 if not recorded */
 };
 
 RECORD_API(attendance)

@@ -12,12 +12,18 @@ static const struct choice budget_kinds[] = {
 };
 
 static const struct field budget_event_fields[] = {
-	FIELD_REF_DEF(budget_event, project_id, "project", "project", FIELD_REQUIRED, "The project."),
-	FIELD_DEF(budget_event, occurred_on, "date", FIELD_DATE, FIELD_REQUIRED, "When it happened."),
-	FIELD_CHOICES(budget_event, kind, "kind", FIELD_CHOICE, budget_kinds, 0, "Disclosed to participants, withheld from them, or changed."),
-	FIELD_DEF(budget_event, amount_pence, "amount", FIELD_MONEY, 0, "The budget, or the size of the change, in pounds."),
-	FIELD_DEF(budget_event, reason, "reason", FIELD_TEXT, FIELD_MULTILINE, "If budget information cannot be given, why; if it changed, why."),
-	FIELD_DEF(budget_event, told_on, "participants told", FIELD_DATE, 0, "When participants were told."),
+	FIELD_REF_DEF(budget_event, project_id, "project", "project", FIELD_REQUIRED,
+	              "The project."),
+	FIELD_DEF(budget_event, occurred_on, "date", FIELD_DATE, FIELD_REQUIRED,
+	          "When it happened."),
+	FIELD_CHOICES(budget_event, kind, "kind", FIELD_CHOICE, budget_kinds, 0,
+	              "Disclosed to participants, withheld from them, or changed."),
+	FIELD_DEF(budget_event, amount_pence, "amount", FIELD_MONEY, 0,
+	          "The budget, or the size of the change, in pounds."),
+	FIELD_DEF(budget_event, reason, "reason", FIELD_TEXT, FIELD_MULTILINE,
+	          "If budget information cannot be given, why; if it changed, why."),
+	FIELD_DEF(budget_event, told_on, "participants told", FIELD_DATE, 0,
+	          "When participants were told."),
 };
 
 const struct record_kind budget_event_kind = {

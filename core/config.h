@@ -40,16 +40,16 @@ enum config_type {
 	CONFIG_WORD,   /* one of the words in allowed, "a|b|c" */
 	CONFIG_STRING, /* any text */
 	CONFIG_DATES,  /* array of YYYY-MM-DD dates */
-	CONFIG_LIST,   /* a list of groups, checked by the key's own code (stages, levels, jargon) */
+	CONFIG_LIST, /* a list of groups, checked by the key's own code (stages, levels, jargon) */
 };
 
 struct config_key {
-	const char *name;        /* dotted path: "feedback.due_days" */
+	const char *name; /* dotted path: "feedback.due_days" */
 	enum config_type type;
-	const char *def;         /* the default, as text ("20", "true", "curses") */
-	double min, max;         /* CONFIG_INT, CONFIG_FLOAT */
-	const char *allowed;     /* CONFIG_WORD: "curses|text" */
-	const char *help;        /* one or two sentences: what it does and why */
+	const char *def;     /* the default, as text ("20", "true", "curses") */
+	double min, max;     /* CONFIG_INT, CONFIG_FLOAT */
+	const char *allowed; /* CONFIG_WORD: "curses|text" */
+	const char *help;    /* one or two sentences: what it does and why */
 };
 
 /* The key table, for --explain, documentation and tests. */
@@ -67,7 +67,7 @@ const char *config_default_text(void);
  * found.
  */
 struct config *config_load(const char *path, const char *const *rule_ids,
-			   struct config_report *report);
+                           struct config_report *report);
 void config_free(struct config *c);
 /* The file the config was read from, or NULL for the built-in defaults only. */
 const char *config_path(const struct config *c);

@@ -14,18 +14,24 @@
 
 #include "record.h"
 
-enum contribution_response_choice { RESPONSE_PENDING, RESPONSE_ADOPTED, RESPONSE_PARTLY, RESPONSE_NOT_POSSIBLE, RESPONSE_ALREADY_HAPPENING };
+enum contribution_response_choice {
+	RESPONSE_PENDING,
+	RESPONSE_ADOPTED,
+	RESPONSE_PARTLY,
+	RESPONSE_NOT_POSSIBLE,
+	RESPONSE_ALREADY_HAPPENING
+};
 
 struct contribution {
 	struct record_head head;
 	int64_t meeting_id;
-	int64_t person_id;                 /* 0 when said anonymously */
-	char *said;                        /* "you said" */
+	int64_t person_id; /* 0 when said anonymously */
+	char *said;        /* "you said" */
 	char *theme;
-	int response;                      /* enum contribution_response_choice */
-	char *response_text;               /* "we did" */
-	char *reason;                      /* why not, or why only partly */
-	int64_t decision_id;               /* the decision it fed into, or 0 */
+	int response;        /* enum contribution_response_choice */
+	char *response_text; /* "we did" */
+	char *reason;        /* why not, or why only partly */
+	int64_t decision_id; /* the decision it fed into, or 0 */
 	char responded_on[DATE_TEXT_SIZE];
 };
 

@@ -70,19 +70,19 @@ enum error_code date_parse(const char *text, int32_t *day, struct error *err)
 	if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-' ||
 	    !date_digits(text, 4, &y) || !date_digits(text + 5, 2, &m) ||
 	    !date_digits(text + 8, 2, &d))
-		return error_set(err, ERROR_INVALID,
-				 "\"%.40s\" is not a date: write it as YYYY-MM-DD, for example 2026-11-22",
-				 text ? text : "");
+		return error_set(
+		        err, ERROR_INVALID,
+		        "\"%.40s\" is not a date: write it as YYYY-MM-DD, for example 2026-11-22",
+		        text ? text : "");
 	if (y < 1900)
 		return error_set(err, ERROR_INVALID,
-				 "%s is too far in the past: the year must be 1900 or later", text);
+		                 "%s is too far in the past: the year must be 1900 or later", text);
 	if (m < 1 || m > 12)
-		return error_set(err, ERROR_INVALID,
-				 "%s is not a date: the month must be 01 to 12", text);
+		return error_set(err, ERROR_INVALID, "%s is not a date: the month must be 01 to 12",
+		                 text);
 	if (d < 1 || d > date_days_in_month(y, m))
-		return error_set(err, ERROR_INVALID,
-				 "%s is not a date: that month has %d days", text,
-				 date_days_in_month(y, m));
+		return error_set(err, ERROR_INVALID, "%s is not a date: that month has %d days",
+		                 text, date_days_in_month(y, m));
 	*day = date_from_ymd(y, m, d);
 	return ERROR_NONE;
 }

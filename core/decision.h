@@ -13,20 +13,25 @@
 
 #include "record.h"
 
-enum decision_followed_choice { DECISION_FOLLOWED_YES, DECISION_FOLLOWED_PARTLY, DECISION_FOLLOWED_NO, DECISION_FOLLOWED_UNKNOWN };
+enum decision_followed_choice {
+	DECISION_FOLLOWED_YES,
+	DECISION_FOLLOWED_PARTLY,
+	DECISION_FOLLOWED_NO,
+	DECISION_FOLLOWED_UNKNOWN
+};
 
 struct decision {
 	struct record_head head;
 	int64_t project_id;
-	int stage;                         /* enum stage_key */
+	int stage; /* enum stage_key */
 	char *title;
 	char decided_on[DATE_TEXT_SIZE];
-	char *decided_by;                  /* "Cabinet member for adult social care" */
+	char *decided_by; /* "Cabinet member for adult social care" */
 	char *summary;
-	int users_present;                 /* were service users or carers there */
-	int users_view_followed;           /* enum decision_followed_choice */
-	int appeal_route_given;            /* was a complaint or appeal route given */
-	char *appeal_route;                /* what that route is, for letters */
+	int users_present;       /* were service users or carers there */
+	int users_view_followed; /* enum decision_followed_choice */
+	int appeal_route_given;  /* was a complaint or appeal route given */
+	char *appeal_route;      /* what that route is, for letters */
 };
 
 RECORD_API(decision)

@@ -6,8 +6,8 @@
 #include <stdio.h>
 
 /* Format the sentence into err->msg. */
-static void error_vfill(struct error *err, enum error_code code, const char *field,
-			const char *fmt, va_list ap)
+static void error_vfill(struct error *err, enum error_code code, const char *field, const char *fmt,
+                        va_list ap)
 {
 	err->code = code;
 	err->field = field;
@@ -26,7 +26,7 @@ enum error_code error_set(struct error *err, enum error_code code, const char *f
 }
 
 enum error_code error_set_field(struct error *err, enum error_code code, const char *field,
-				const char *fmt, ...)
+                                const char *fmt, ...)
 {
 	if (err) {
 		va_list ap;

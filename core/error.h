@@ -29,17 +29,17 @@ enum error_code {
 enum { ERROR_MSG_SIZE = 512 };
 
 struct error {
-	enum error_code code;      /* ERROR_NONE when nothing went wrong */
-	const char *field;         /* the field or column concerned, or NULL */
-	char msg[ERROR_MSG_SIZE];  /* one sentence, without a trailing newline */
+	enum error_code code;     /* ERROR_NONE when nothing went wrong */
+	const char *field;        /* the field or column concerned, or NULL */
+	char msg[ERROR_MSG_SIZE]; /* one sentence, without a trailing newline */
 };
 
 /* Fill err (if not NULL) and return code, so callers can write `return error_set(...)`. */
 enum error_code error_set(struct error *err, enum error_code code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 /* As error_set, naming the field the sentence is about. */
 enum error_code error_set_field(struct error *err, enum error_code code, const char *field,
-				const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+                                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Reset to ERROR_NONE with an empty message. err may be NULL. */
 void error_clear(struct error *err);
 /* The exit status the command line uses for a code: 0, 2 (usage) or 3 (data, config). */

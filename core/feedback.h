@@ -14,16 +14,24 @@
 
 #include "record.h"
 
-enum feedback_method_choice { FEEDBACK_LETTER, FEEDBACK_EMAIL, FEEDBACK_PHONE, FEEDBACK_IN_PERSON, FEEDBACK_MEETING, FEEDBACK_TEXT_MESSAGE, FEEDBACK_OTHER };
+enum feedback_method_choice {
+	FEEDBACK_LETTER,
+	FEEDBACK_EMAIL,
+	FEEDBACK_PHONE,
+	FEEDBACK_IN_PERSON,
+	FEEDBACK_MEETING,
+	FEEDBACK_TEXT_MESSAGE,
+	FEEDBACK_OTHER
+};
 
 struct feedback {
 	struct record_head head;
 	int64_t meeting_id;
 	int64_t person_id;
 	char given_on[DATE_TEXT_SIZE];
-	int method;     /* enum feedback_method_choice */
-	int format;     /* enum format */
-	char *summary;  /* what they were told */
+	int method;    /* enum feedback_method_choice */
+	int format;    /* enum format */
+	char *summary; /* what they were told */
 };
 
 RECORD_API(feedback)

@@ -22,11 +22,15 @@ static const struct choice group_relations[] = {
 
 static const struct field group_fields[] = {
 	FIELD_DEF(group, name, "name", FIELD_TEXT, FIELD_REQUIRED, "What the group is called."),
-	FIELD_CHOICES(group, kind, "kind of group", FIELD_CHOICE, group_kinds, 0, "User-led group, carer-led group, forum, network or other."),
-	FIELD_CHOICES(group, relation, "how it is run", FIELD_CHOICE, group_relations, 0, "Run by its members, led by its members, or hosted by an organisation."),
-	FIELD_DEF(group, host, "host organisation", FIELD_TEXT, 0, "The organisation that hosts it, if any."),
+	FIELD_CHOICES(group, kind, "kind of group", FIELD_CHOICE, group_kinds, 0,
+	              "User-led group, carer-led group, forum, network or other."),
+	FIELD_CHOICES(group, relation, "how it is run", FIELD_CHOICE, group_relations, 0,
+	              "Run by its members, led by its members, or hosted by an organisation."),
+	FIELD_DEF(group, host, "host organisation", FIELD_TEXT, 0,
+	          "The organisation that hosts it, if any."),
 	FIELD_DEF(group, contact, "contact", FIELD_TEXT, 0, "How to reach the group."),
-	FIELD_DEF(group, notes, "notes", FIELD_TEXT, FIELD_MULTILINE, "Anything else worth keeping."),
+	FIELD_DEF(group, notes, "notes", FIELD_TEXT, FIELD_MULTILINE,
+	          "Anything else worth keeping."),
 };
 
 const struct record_kind group_kind = {

@@ -19,9 +19,9 @@ enum group_relation_choice { GROUP_RUN, GROUP_LED, GROUP_HOSTED };
 struct group {
 	struct record_head head;
 	char *name;
-	int kind;      /* enum group_kind_choice */
-	int relation;  /* enum group_relation_choice: run by, led by, or hosted for its members */
-	char *host;    /* the organisation that hosts it, if any */
+	int kind;     /* enum group_kind_choice */
+	int relation; /* enum group_relation_choice: run by, led by, or hosted for its members */
+	char *host;   /* the organisation that hosts it, if any */
 	char *contact;
 	char *notes;
 };

@@ -14,35 +14,50 @@ static const struct choice meeting_statuses[] = {
 };
 
 static const struct choice meeting_methods[] = {
-	{ "meeting", "meeting" },
-	{ "workshop", "workshop" },
-	{ "survey", "survey" },
-	{ "one_to_one", "one-to-one" },
-	{ "panel", "panel" },
-	{ "visit", "visit" },
-	{ "other", "other" },
-	{ NULL, NULL },
+	{ "meeting", "meeting" }, { "workshop", "workshop" },
+	{ "survey", "survey" },   { "one_to_one", "one-to-one" },
+	{ "panel", "panel" },     { "visit", "visit" },
+	{ "other", "other" },     { NULL, NULL },
 };
 
 static const struct field meeting_fields[] = {
-	FIELD_REF_DEF(meeting, project_id, "project", "project", FIELD_REQUIRED, "The project it belongs to."),
-	FIELD_CHOICES(meeting, stage, "stage", FIELD_CHOICE, vocab_stages, 0, "The stage of the cycle it is part of."),
-	FIELD_DEF(meeting, title, "title", FIELD_TEXT, FIELD_REQUIRED, "What it is called, for example Carers' forum."),
-	FIELD_DEF(meeting, held_on, "date held", FIELD_DATE, FIELD_REQUIRED, "The date it was or will be held."),
-	FIELD_CHOICES(meeting, status, "status", FIELD_CHOICE, meeting_statuses, 0, "Planned, held or cancelled."),
-	FIELD_CHOICES(meeting, method, "method", FIELD_CHOICE, meeting_methods, 0, "Meeting, workshop, survey, one-to-one, panel, visit or other."),
-	FIELD_DEF(meeting, level, "level of involvement", FIELD_TEXT, FIELD_LEVEL, "How far users could shape things, from the configured ladder, for example consulting or co-producing."),
-	FIELD_DEF(meeting, purpose, "purpose", FIELD_TEXT, FIELD_MULTILINE, "Why it is held and what it should achieve."),
-	FIELD_DEF(meeting, open_to_change, "open to change", FIELD_TEXT, FIELD_MULTILINE, "What can change because of what people say."),
-	FIELD_DEF(meeting, not_open_to_change, "not open to change", FIELD_TEXT, FIELD_MULTILINE, "What cannot change, and why."),
+	FIELD_REF_DEF(meeting, project_id, "project", "project", FIELD_REQUIRED,
+	              "The project it belongs to."),
+	FIELD_CHOICES(meeting, stage, "stage", FIELD_CHOICE, vocab_stages, 0,
+	              "The stage of the cycle it is part of."),
+	FIELD_DEF(meeting, title, "title", FIELD_TEXT, FIELD_REQUIRED,
+	          "What it is called, for example Carers' forum."),
+	FIELD_DEF(meeting, held_on, "date held", FIELD_DATE, FIELD_REQUIRED,
+	          "The date it was or will be held."),
+	FIELD_CHOICES(meeting, status, "status", FIELD_CHOICE, meeting_statuses, 0,
+	              "Planned, held or cancelled."),
+	FIELD_CHOICES(meeting, method, "method", FIELD_CHOICE, meeting_methods, 0,
+	              "Meeting, workshop, survey, one-to-one, panel, visit or other."),
+	FIELD_DEF(meeting, level, "level of involvement", FIELD_TEXT, FIELD_LEVEL,
+	          "How far users could shape things, from the configured ladder, for example "
+	          "consulting or co-producing."),
+	FIELD_DEF(meeting, purpose, "purpose", FIELD_TEXT, FIELD_MULTILINE,
+	          "Why it is held and what it should achieve."),
+	FIELD_DEF(meeting, open_to_change, "open to change", FIELD_TEXT, FIELD_MULTILINE,
+	          "What can change because of what people say."),
+	FIELD_DEF(meeting, not_open_to_change, "not open to change", FIELD_TEXT, FIELD_MULTILINE,
+	          "What cannot change, and why."),
 	FIELD_DEF(meeting, venue, "venue", FIELD_TEXT, 0, "Where it is held."),
-	FIELD_DEF(meeting, venue_accessible, "venue accessible", FIELD_BOOL, 0, "Yes if the venue is accessible to everyone invited."),
-	FIELD_DEF(meeting, papers_sent_on, "papers sent", FIELD_DATE, 0, "When the papers were sent to participants."),
-	FIELD_DEF(meeting, convenor, "convenor", FIELD_TEXT, 0, "Who convenes it, and who to contact about it."),
+	FIELD_DEF(meeting, venue_accessible, "venue accessible", FIELD_BOOL, 0,
+	          "Yes if the venue is accessible to everyone invited."),
+	FIELD_DEF(meeting, papers_sent_on, "papers sent", FIELD_DATE, 0,
+	          "When the papers were sent to participants."),
+	FIELD_DEF(meeting, convenor, "convenor", FIELD_TEXT, 0,
+	          "Who convenes it, and who to contact about it."),
 	FIELD_DEF(meeting, notes, "notes", FIELD_TEXT, FIELD_MULTILINE, "What happened, in brief."),
-	FIELD_DEF(meeting, feedback_due_on, "feedback due", FIELD_DATE, 0, "When participants must be told what came of what they said; worked out from the date held unless set by hand."),
-	FIELD_DEF(meeting, feedback_due_fixed, "feedback due set by hand", FIELD_BOOL, FIELD_REQUIRED | FIELD_INTERNAL, "Yes when the feedback due date was set by hand."),
-	FIELD_REF_DEF(meeting, decision_id, "decision", "decision", 0, "The decision it fed into, if any."),
+	FIELD_DEF(meeting, feedback_due_on, "feedback due", FIELD_DATE, 0,
+	          "When participants must be told what came of what they said; worked out from the "
+	          "date held unless set by hand."),
+	FIELD_DEF(meeting, feedback_due_fixed, "feedback due set by hand", FIELD_BOOL,
+	          FIELD_REQUIRED | FIELD_INTERNAL,
+	          "Yes when the feedback due date was set by hand."),
+	FIELD_REF_DEF(meeting, decision_id, "decision", "decision", 0,
+	              "The decision it fed into, if any."),
 	FIELD_REF_DEF(meeting, group_id, "group", "groups", 0, "The group that met, if any."),
 };
 
@@ -84,7 +99,7 @@ enum error_code meeting_refresh_due_dates(struct store *s, int *changed, struct 
 {
 	int moved = 0;
 	sqlite3_stmt *days = store_prepare_fresh(
-		s, "SELECT DISTINCT held_on FROM meeting WHERE feedback_due_fixed = 0", err);
+	        s, "SELECT DISTINCT held_on FROM meeting WHERE feedback_due_fixed = 0", err);
 	if (!days)
 		return err ? err->code : ERROR_IO;
 	enum error_code code = store_begin(s, err);
@@ -94,9 +109,10 @@ enum error_code meeting_refresh_due_dates(struct store *s, int *changed, struct 
 		char due[DATE_TEXT_SIZE];
 		date_format(meeting_due_for(held), due);
 		sqlite3_stmt *up = store_prepare(
-			s, "UPDATE meeting SET feedback_due_on = ?, updated_at = ? WHERE held_on = ? "
-			   "AND feedback_due_fixed = 0 AND feedback_due_on IS NOT ?",
-			err);
+		        s,
+		        "UPDATE meeting SET feedback_due_on = ?, updated_at = ? WHERE held_on = ? "
+		        "AND feedback_due_fixed = 0 AND feedback_due_on IS NOT ?",
+		        err);
 		if (!up) {
 			code = err ? err->code : ERROR_IO;
 			break;
@@ -128,7 +144,10 @@ enum error_code meeting_refresh_due_dates(struct store *s, int *changed, struct 
 
 int64_t meeting_find(struct store *s, const char *title, const char *held_on)
 {
-	return record_lookup(s, "SELECT id FROM meeting WHERE title = ? COLLATE NOCASE AND held_on = ? ORDER BY created_at LIMIT 1", "tt", title, held_on);
+	return record_lookup(s,
+	                     "SELECT id FROM meeting WHERE title = ? COLLATE NOCASE AND held_on = "
+	                     "? ORDER BY created_at LIMIT 1",
+	                     "tt", title, held_on);
 }
 
 const struct record_kind meeting_kind = {

@@ -19,24 +19,32 @@
 #include "record.h"
 
 enum meeting_status_choice { MEETING_PLANNED, MEETING_HELD, MEETING_CANCELLED };
-enum meeting_method_choice { METHOD_MEETING, METHOD_WORKSHOP, METHOD_SURVEY, METHOD_ONE_TO_ONE, METHOD_PANEL, METHOD_VISIT, METHOD_OTHER };
+enum meeting_method_choice {
+	METHOD_MEETING,
+	METHOD_WORKSHOP,
+	METHOD_SURVEY,
+	METHOD_ONE_TO_ONE,
+	METHOD_PANEL,
+	METHOD_VISIT,
+	METHOD_OTHER
+};
 
 struct meeting {
 	struct record_head head;
 	int64_t project_id;
-	int stage;                            /* enum stage_key */
-	char *title;                          /* "Carers' forum" */
-	char held_on[DATE_TEXT_SIZE];         /* the date, planned or held */
-	int status;                           /* enum meeting_status_choice */
-	int method;                           /* enum meeting_method_choice */
-	char *level;                          /* a key of the configured involvement ladder */
+	int stage;                    /* enum stage_key */
+	char *title;                  /* "Carers' forum" */
+	char held_on[DATE_TEXT_SIZE]; /* the date, planned or held */
+	int status;                   /* enum meeting_status_choice */
+	int method;                   /* enum meeting_method_choice */
+	char *level;                  /* a key of the configured involvement ladder */
 	char *purpose;
 	char *open_to_change;
 	char *not_open_to_change;
 	char *venue;
 	int venue_accessible;
 	char papers_sent_on[DATE_TEXT_SIZE];
-	char *convenor;                       /* who to contact about it */
+	char *convenor; /* who to contact about it */
 	char *notes;
 	char feedback_due_on[DATE_TEXT_SIZE]; /* derived unless feedback_due_fixed */
 	int feedback_due_fixed;               /* 1: the due date was set by hand */

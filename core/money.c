@@ -29,18 +29,19 @@ enum error_code money_parse(const char *text, int64_t *pence, struct error *err)
 			goto bad;
 		if (decimals >= 0) {
 			if (++decimals > 2)
-				return error_set(err, ERROR_INVALID,
-						 "\"%.40s\" has more than two decimal places: amounts "
-						 "are in pounds and pence, for example 12.50",
-						 text);
+				return error_set(
+				        err, ERROR_INVALID,
+				        "\"%.40s\" has more than two decimal places: amounts "
+				        "are in pounds and pence, for example 12.50",
+				        text);
 			frac = frac * 10 + (*s - '0');
 		} else {
 			pounds = pounds * 10 + (*s - '0');
 			if (pounds > MONEY_MAX_PENCE / 100)
 				return error_set(err, ERROR_INVALID,
-						 "\"%.40s\" is too large: amounts are at most "
-						 "10,000,000 pounds",
-						 text);
+				                 "\"%.40s\" is too large: amounts are at most "
+				                 "10,000,000 pounds",
+				                 text);
 		}
 		digits++;
 	}
@@ -54,9 +55,9 @@ enum error_code money_parse(const char *text, int64_t *pence, struct error *err)
 	return ERROR_NONE;
 bad:
 	return error_set(err, ERROR_INVALID,
-			 "\"%.40s\" is not an amount of money: write pounds and pence, for "
-			 "example 12.50",
-			 text ? text : "");
+	                 "\"%.40s\" is not an amount of money: write pounds and pence, for "
+	                 "example 12.50",
+	                 text ? text : "");
 }
 
 void money_format(int64_t pence, char out[MONEY_TEXT_SIZE])
@@ -80,5 +81,5 @@ void money_format_pounds(int64_t pence, char out[MONEY_TEXT_SIZE])
 	}
 	grouped[o] = '\0';
 	snprintf(out, MONEY_TEXT_SIZE, "%s\xC2\xA3%s.%02" PRId64, pence < 0 ? "-" : "", grouped,
-		 a % 100);
+	         a % 100);
 }

@@ -14,12 +14,17 @@ static const struct choice payment_kinds[] = {
 
 static const struct field payment_fields[] = {
 	FIELD_REF_DEF(payment, person_id, "person", "person", FIELD_REQUIRED, "Who is paid."),
-	FIELD_REF_DEF(payment, meeting_id, "meeting", "meeting", 0, "The meeting it is for, if any."),
-	FIELD_CHOICES(payment, kind, "kind", FIELD_CHOICE, payment_kinds, 0, "Fee, travel, care cover or other expense."),
-	FIELD_DEF(payment, amount_pence, "amount", FIELD_MONEY, 0, "How much, in pounds, for example 25.00."),
+	FIELD_REF_DEF(payment, meeting_id, "meeting", "meeting", 0,
+	              "The meeting it is for, if any."),
+	FIELD_CHOICES(payment, kind, "kind", FIELD_CHOICE, payment_kinds, 0,
+	              "Fee, travel, care cover or other expense."),
+	FIELD_DEF(payment, amount_pence, "amount", FIELD_MONEY, 0,
+	          "How much, in pounds, for example 25.00."),
 	FIELD_DEF(payment, claimed_on, "date claimed", FIELD_DATE, 0, "When it was claimed."),
-	FIELD_DEF(payment, paid_on, "date paid", FIELD_DATE, 0, "When it was paid; empty until then."),
-	FIELD_DEF(payment, declined, "declined", FIELD_BOOL, FIELD_REQUIRED, "Yes if they chose not to be paid."),
+	FIELD_DEF(payment, paid_on, "date paid", FIELD_DATE, 0,
+	          "When it was paid; empty until then."),
+	FIELD_DEF(payment, declined, "declined", FIELD_BOOL, FIELD_REQUIRED,
+	          "Yes if they chose not to be paid."),
 };
 
 static void payment_defaults(void *rec)

@@ -18,12 +18,12 @@ enum payment_kind_choice { PAYMENT_FEE, PAYMENT_TRAVEL, PAYMENT_CARE_COVER, PAYM
 struct payment {
 	struct record_head head;
 	int64_t person_id;
-	int64_t meeting_id;               /* 0 if not for one meeting */
-	int kind;                         /* enum payment_kind_choice */
+	int64_t meeting_id; /* 0 if not for one meeting */
+	int kind;           /* enum payment_kind_choice */
 	int64_t amount_pence;
 	char claimed_on[DATE_TEXT_SIZE];
-	char paid_on[DATE_TEXT_SIZE];     /* "" until paid */
-	int declined;                     /* 1: they chose not to be paid */
+	char paid_on[DATE_TEXT_SIZE]; /* "" until paid */
+	int declined;                 /* 1: they chose not to be paid */
 };
 
 RECORD_API(payment)

@@ -19,19 +19,19 @@
 
 struct person {
 	struct record_head head;
-	char *name;                          /* as the facilitator knows them: "Ann B." */
-	unsigned roles;                      /* bit (1u << enum role) per role held */
-	int preferred_format;                /* enum format */
-	char *language;                      /* for translated papers */
-	char *contact;                       /* phone, email or address */
-	char *support_needs;                 /* "wheelchair access; hearing loop" */
-	int benefits_concern;                /* yes: payments may affect their benefits */
-	char consent_on[DATE_TEXT_SIZE];     /* when they agreed to their details being kept */
-	char *consent_scope;                 /* what they agreed to */
+	char *name;                      /* as the facilitator knows them: "Ann B." */
+	unsigned roles;                  /* bit (1u << enum role) per role held */
+	int preferred_format;            /* enum format */
+	char *language;                  /* for translated papers */
+	char *contact;                   /* phone, email or address */
+	char *support_needs;             /* "wheelchair access; hearing loop" */
+	int benefits_concern;            /* yes: payments may affect their benefits */
+	char consent_on[DATE_TEXT_SIZE]; /* when they agreed to their details being kept */
+	char *consent_scope;             /* what they agreed to */
 	char first_involved_on[DATE_TEXT_SIZE];
-	char *tags;                          /* seldom-heard groups, ';'-separated, with consent */
+	char *tags; /* seldom-heard groups, ';'-separated, with consent */
 	char *notes;
-	int anonymised;                      /* 1 once forgotten */
+	int anonymised; /* 1 once forgotten */
 };
 
 RECORD_API(person)

@@ -18,10 +18,10 @@ struct pressure {
 	struct record_head head;
 	int64_t project_id;
 	char noted_on[DATE_TEXT_SIZE];
-	char *source;                    /* "Government", "council cabinet" */
+	char *source; /* "Government", "council cabinet" */
 	char *summary;
-	char *impact;                    /* what it means for the project */
-	char shared_on[DATE_TEXT_SIZE];  /* when participants were told */
+	char *impact;                   /* what it means for the project */
+	char shared_on[DATE_TEXT_SIZE]; /* when participants were told */
 };
 
 RECORD_API(pressure)

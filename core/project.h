@@ -13,16 +13,21 @@
 
 #include "record.h"
 
-enum project_kind_choice { PROJECT_NEW_SERVICE, PROJECT_REDESIGN, PROJECT_DECOMMISSIONING, PROJECT_REVIEW };
+enum project_kind_choice {
+	PROJECT_NEW_SERVICE,
+	PROJECT_REDESIGN,
+	PROJECT_DECOMMISSIONING,
+	PROJECT_REVIEW
+};
 
 struct project {
 	struct record_head head;
-	char *title;                      /* what people call it: "Day opportunities redesign" */
-	int kind;                         /* enum project_kind_choice */
-	char *service_area;               /* "Adult social care: learning disability" */
-	char *lead;                       /* the commissioner leading it */
+	char *title;        /* what people call it: "Day opportunities redesign" */
+	int kind;           /* enum project_kind_choice */
+	char *service_area; /* "Adult social care: learning disability" */
+	char *lead;         /* the commissioner leading it */
 	char started_on[DATE_TEXT_SIZE];
-	char closed_on[DATE_TEXT_SIZE];   /* "" while open */
+	char closed_on[DATE_TEXT_SIZE]; /* "" while open */
 	char *notes;
 };
 

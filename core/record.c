@@ -3,9 +3,9 @@
 #include "record.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <inttypes.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,7 @@
 #include "money.h"
 #include "text.h"
 
-#define AT(rec, f, type) ((type *)((char *)(rec) + (f)->offset))
+#define AT(rec, f, type)  ((type *)((char *)(rec) + (f)->offset))
 #define CAT(rec, f, type) ((const type *)((const char *)(rec) + (f)->offset))
 
 /* The SQL of one kind, built once per process from its field table. */
@@ -90,7 +90,8 @@ int record_choice_find(const struct choice *choices, const char *text)
 	if (!choices || !text)
 		return -1;
 	for (int i = 0; choices[i].key; i++)
-		if (strcasecmp(choices[i].key, text) == 0 || strcasecmp(choices[i].label, text) == 0)
+		if (strcasecmp(choices[i].key, text) == 0 ||
+		    strcasecmp(choices[i].label, text) == 0)
 			return i;
 	return -1;
 }
@@ -127,8 +128,8 @@ void record_copy(const struct record_kind *kind, void *dst, const void *src)
 	for (size_t i = 0; i < kind->nfields; i++) {
 		const struct field *f = &kind->fields[i];
 		if (f->type == FIELD_TEXT)
-			*AT(dst, f, char *) = mem_strdup(*CAT(src, f, char *) ? *CAT(src, f, char *)
-									    : "");
+			*AT(dst, f, char *) =
+			        mem_strdup(*CAT(src, f, char *) ? *CAT(src, f, char *) : "");
 	}
 }
 
@@ -183,7 +184,7 @@ static char *record_choice_list(const struct choice *choices)
 }
 
 static enum error_code record_parse_flags(const struct field *f, void *rec, const char *text,
-					  struct error *err)
+                                          struct error *err)
 {
 	unsigned bits = 0;
 	char *copy = mem_strdup(text);
@@ -196,9 +197,9 @@ static enum error_code record_parse_flags(const struct field *f, void *rec, cons
 		if (i < 0) {
 			char *list = record_choice_list(f->choices);
 			enum error_code code = error_set_field(
-				err, ERROR_INVALID, f->name,
-				"\"%.40s\" is not one of the %s: use %s, separated by ;", tok,
-				f->label, list);
+			        err, ERROR_INVALID, f->name,
+			        "\"%.40s\" is not one of the %s: use %s, separated by ;", tok,
+			        f->label, list);
 			free(list);
 			free(copy);
 			return code;
@@ -211,7 +212,7 @@ static enum error_code record_parse_flags(const struct field *f, void *rec, cons
 }
 
 enum error_code record_field_parse(const struct field *f, void *rec, const char *text,
-				   struct error *err)
+                                   struct error *err)
 {
 	const char *t = text ? text : "";
 	char *trimmed = mem_strdup(t);
@@ -230,7 +231,7 @@ enum error_code record_field_parse(const struct field *f, void *rec, const char 
 			memcpy(AT(rec, f, char), trimmed, DATE_TEXT_SIZE);
 		else
 			code = error_set_field(err, ERROR_INVALID, f->name, "The %s: %s", f->label,
-					       inner.msg);
+			                       inner.msg);
 		break;
 	}
 	case FIELD_MONEY: {
@@ -239,7 +240,7 @@ enum error_code record_field_parse(const struct field *f, void *rec, const char 
 			*AT(rec, f, int64_t) = pence;
 		else
 			code = error_set_field(err, ERROR_INVALID, f->name, "The %s: %s", f->label,
-					       inner.msg);
+			                       inner.msg);
 		break;
 	}
 	case FIELD_INT: {
@@ -247,8 +248,8 @@ enum error_code record_field_parse(const struct field *f, void *rec, const char 
 		long long v = strtoll(trimmed, &end, 10);
 		if (!*trimmed || *end)
 			code = error_set_field(err, ERROR_INVALID, f->name,
-					       "The %s must be a whole number, not \"%.40s\"", f->label,
-					       t);
+			                       "The %s must be a whole number, not \"%.40s\"",
+			                       f->label, t);
 		else
 			*AT(rec, f, int64_t) = v;
 		break;
@@ -257,9 +258,9 @@ enum error_code record_field_parse(const struct field *f, void *rec, const char 
 		int v = record_parse_bool(trimmed);
 		if (v == -2)
 			code = error_set_field(err, ERROR_INVALID, f->name,
-					       "The %s must be yes or no (or left blank if not "
-					       "known), not \"%.40s\"",
-					       f->label, t);
+			                       "The %s must be yes or no (or left blank if not "
+			                       "known), not \"%.40s\"",
+			                       f->label, t);
 		else
 			*AT(rec, f, int) = v;
 		break;
@@ -269,8 +270,8 @@ enum error_code record_field_parse(const struct field *f, void *rec, const char 
 		if (i < 0 && !(*trimmed == '\0' && (f->flags & FIELD_NULLABLE))) {
 			char *list = record_choice_list(f->choices);
 			code = error_set_field(err, ERROR_INVALID, f->name,
-					       "\"%.40s\" is not a %s: use %s", trimmed, f->label,
-					       list);
+			                       "\"%.40s\" is not a %s: use %s", trimmed, f->label,
+			                       list);
 			free(list);
 		} else {
 			*AT(rec, f, int) = i;
@@ -282,7 +283,7 @@ enum error_code record_field_parse(const struct field *f, void *rec, const char 
 		break;
 	case FIELD_REF:
 		code = error_set_field(err, ERROR_INVALID, f->name,
-				       "The %s is chosen from a list, not typed", f->label);
+		                       "The %s is chosen from a list, not typed", f->label);
 		break;
 	}
 	free(trimmed);
@@ -297,7 +298,7 @@ static char *record_flags_text(const struct field *f, unsigned bits, bool labels
 		if (!(bits & (1u << i)))
 			continue;
 		char *next = mem_printf("%s%s%s", out, *out ? sep : "",
-					labels ? f->choices[i].label : f->choices[i].key);
+		                        labels ? f->choices[i].label : f->choices[i].key);
 		free(out);
 		out = next;
 	}
@@ -355,31 +356,29 @@ char *record_field_display(const struct field *f, const void *rec)
 	}
 }
 
-enum error_code record_validate(const struct record_kind *kind, const void *rec,
-				struct error *err)
+enum error_code record_validate(const struct record_kind *kind, const void *rec, struct error *err)
 {
 	for (size_t i = 0; i < kind->nfields; i++) {
 		const struct field *f = &kind->fields[i];
 		if ((f->flags & FIELD_REQUIRED) && record_field_empty(f, rec))
 			return error_set_field(err, ERROR_INVALID, f->name,
-					       "The %s %s cannot be left empty", kind->noun,
-					       f->label);
-		if (f->type == FIELD_DATE && CAT(rec, f, char)[0] &&
-		    !date_valid(CAT(rec, f, char)))
+			                       "The %s %s cannot be left empty", kind->noun,
+			                       f->label);
+		if (f->type == FIELD_DATE && CAT(rec, f, char)[0] && !date_valid(CAT(rec, f, char)))
 			return error_set_field(err, ERROR_INVALID, f->name,
-					       "The %s \"%.20s\" is not a date: write it as "
-					       "YYYY-MM-DD",
-					       f->label, CAT(rec, f, char));
+			                       "The %s \"%.20s\" is not a date: write it as "
+			                       "YYYY-MM-DD",
+			                       f->label, CAT(rec, f, char));
 		if (f->type == FIELD_CHOICE) {
 			int v = *CAT(rec, f, int);
 			if (v >= (int)record_choice_count(f->choices) ||
 			    (v < 0 && !(f->flags & FIELD_NULLABLE)))
 				return error_set_field(err, ERROR_INVALID, f->name,
-						       "The %s has no value chosen", f->label);
+				                       "The %s has no value chosen", f->label);
 		}
 		if (f->type == FIELD_MONEY && *CAT(rec, f, int64_t) < 0)
 			return error_set_field(err, ERROR_INVALID, f->name,
-					       "The %s cannot be negative", f->label);
+			                       "The %s cannot be negative", f->label);
 	}
 	return kind->validate ? kind->validate(rec, err) : ERROR_NONE;
 }
@@ -475,7 +474,7 @@ static void record_from_row(const struct record_kind *kind, sqlite3_stmt *st, vo
 
 /* A sentence for a failed write, naming the kind of record. */
 static enum error_code record_fail(struct store *s, const struct record_kind *kind, int rc,
-				   const char *verb, struct error *err)
+                                   const char *verb, struct error *err)
 {
 	char doing[80];
 	snprintf(doing, sizeof doing, "%s the %s", verb, kind->noun);
@@ -483,7 +482,7 @@ static enum error_code record_fail(struct store *s, const struct record_kind *ki
 }
 
 enum error_code record_create(struct store *s, const struct record_kind *kind, void *rec,
-			      struct error *err)
+                              struct error *err)
 {
 	if (kind->prepare)
 		kind->prepare(rec);
@@ -516,7 +515,7 @@ enum error_code record_create(struct store *s, const struct record_kind *kind, v
 }
 
 enum error_code record_get(struct store *s, const struct record_kind *kind, int64_t id, void *rec,
-			   struct error *err)
+                           struct error *err)
 {
 	const struct record_sql *sql = record_sql_for(kind);
 	sqlite3_stmt *st = store_prepare(s, sql->select, err);
@@ -538,7 +537,7 @@ enum error_code record_get(struct store *s, const struct record_kind *kind, int6
 }
 
 enum error_code record_update(struct store *s, const struct record_kind *kind, void *rec,
-			      struct error *err)
+                              struct error *err)
 {
 	if (kind->prepare)
 		kind->prepare(rec);
@@ -565,12 +564,12 @@ enum error_code record_update(struct store *s, const struct record_kind *kind, v
 }
 
 enum error_code record_set(struct store *s, const struct record_kind *kind, int64_t id,
-			   const char *name, const char *text, struct error *err)
+                           const char *name, const char *text, struct error *err)
 {
 	const struct field *f = record_field(kind, name);
 	if (!f)
 		return error_set(err, ERROR_INVALID, "A %s has no field called %s", kind->noun,
-				 name);
+		                 name);
 	/* The whole row is written so derived fields (kind->prepare) follow the change. */
 	void *rec = mem_alloc(kind->size);
 	enum error_code code = record_get(s, kind, id, rec, err);
@@ -605,7 +604,7 @@ int64_t record_lookup(struct store *s, const char *sql, const char *types, ...)
 }
 
 enum error_code record_delete(struct store *s, const struct record_kind *kind, int64_t id,
-			      struct error *err)
+                              struct error *err)
 {
 	const struct record_sql *sql = record_sql_for(kind);
 	sqlite3_stmt *st = store_prepare(s, sql->remove, err);
@@ -642,7 +641,7 @@ static char *record_where(const struct record_kind *kind, const struct record_qu
 
 /* Bind the filters; returns the next parameter index. */
 static int record_bind_where(sqlite3_stmt *st, const struct record_kind *kind,
-			     const struct record_query *q, char **pattern)
+                             const struct record_query *q, char **pattern)
 {
 	int i = 1;
 	if (q->where)
@@ -668,7 +667,7 @@ static int record_bind_where(sqlite3_stmt *st, const struct record_kind *kind,
 }
 
 enum error_code record_count(struct store *s, const struct record_kind *kind,
-			     const struct record_query *q, int64_t *count, struct error *err)
+                             const struct record_query *q, int64_t *count, struct error *err)
 {
 	char *where = record_where(kind, q);
 	char *sql = mem_printf("SELECT count(*) FROM \"%s\" WHERE %s", kind->table, where);
@@ -687,8 +686,8 @@ enum error_code record_count(struct store *s, const struct record_kind *kind,
 }
 
 enum error_code record_list(struct store *s, const struct record_kind *kind,
-			    const struct record_query *q, record_row_fn fn, void *ctx, int *rows,
-			    struct error *err)
+                            const struct record_query *q, record_row_fn fn, void *ctx, int *rows,
+                            struct error *err)
 {
 	const struct record_sql *sql = record_sql_for(kind);
 	/* Rows go forward in the kind's order; backward means the reverse order. */
@@ -696,12 +695,12 @@ enum error_code record_list(struct store *s, const struct record_kind *kind,
 	const char *dir = desc ? "DESC" : "ASC";
 	char *where = record_where(kind, q);
 	char *after = q->has_after ? mem_printf(" AND (\"%s\", id) %s (?, ?)", kind->order,
-						 desc ? "<" : ">")
-				    : mem_strdup("");
-	char *text = mem_printf("SELECT %s, \"%s\" FROM \"%s\" WHERE %s%s ORDER BY \"%s\" %s, id %s "
-				"LIMIT ?",
-				sql->columns, kind->order, kind->table, where, after, kind->order, dir,
-				dir);
+	                                        desc ? "<" : ">")
+	                           : mem_strdup("");
+	char *text = mem_printf(
+	        "SELECT %s, \"%s\" FROM \"%s\" WHERE %s%s ORDER BY \"%s\" %s, id %s "
+	        "LIMIT ?",
+	        sql->columns, kind->order, kind->table, where, after, kind->order, dir, dir);
 	free(where);
 	free(after);
 	sqlite3_stmt *st = store_prepare_fresh(s, text, err);

@@ -29,9 +29,9 @@
 #include "store.h"
 
 struct record_head {
-	int64_t id;                        /* 0 until created */
-	char created_at[STORE_TIME_SIZE];  /* UTC, set by the store */
-	char updated_at[STORE_TIME_SIZE];  /* UTC, set on every change */
+	int64_t id;                       /* 0 until created */
+	char created_at[STORE_TIME_SIZE]; /* UTC, set by the store */
+	char updated_at[STORE_TIME_SIZE]; /* UTC, set on every change */
 };
 
 enum field_type {
@@ -63,18 +63,18 @@ struct field {
 	const char *name;  /* column name, also the CSV and JSON key */
 	const char *label; /* for people, lower case: "date held" */
 	enum field_type type;
-	size_t offset;                 /* where the value sits in the struct */
-	const struct choice *choices;  /* FIELD_CHOICE, FIELD_FLAGS: NULL-key terminated */
-	const char *ref_table;         /* FIELD_REF: the table referred to */
-	unsigned flags;                /* FIELD_REQUIRED, ... */
-	const char *help;              /* one sentence for forms and --help */
+	size_t offset;                /* where the value sits in the struct */
+	const struct choice *choices; /* FIELD_CHOICE, FIELD_FLAGS: NULL-key terminated */
+	const char *ref_table;        /* FIELD_REF: the table referred to */
+	unsigned flags;               /* FIELD_REQUIRED, ... */
+	const char *help;             /* one sentence for forms and --help */
 };
 
 struct record_kind {
-	const char *table;     /* SQL table */
-	const char *noun;      /* "meeting" */
-	const char *plural;    /* "meetings" */
-	size_t size;           /* sizeof the struct */
+	const char *table;  /* SQL table */
+	const char *noun;   /* "meeting" */
+	const char *plural; /* "meetings" */
+	size_t size;        /* sizeof the struct */
 	const struct field *fields;
 	size_t nfields;
 	const char *name_field; /* the field people know a record by (title, name) */
@@ -113,7 +113,7 @@ const char *record_choice_key(const struct choice *choices, int i);
  * unchanged. FIELD_REF cannot be parsed from text (the caller resolves names).
  */
 enum error_code record_field_parse(const struct field *f, void *rec, const char *text,
-				   struct error *err);
+                                   struct error *err);
 /*
  * The field's value as text, the form record_field_parse reads back ("" for
  * empty; bools "yes"/"no"/""; choices their key; flags keys joined by ';';
@@ -126,27 +126,30 @@ char *record_field_display(const struct field *f, const void *rec);
 bool record_field_empty(const struct field *f, const void *rec);
 
 /* Check every field (required, valid dates, choices in range) and kind->validate. */
-enum error_code record_validate(const struct record_kind *kind, const void *rec,
-				struct error *err);
+enum error_code record_validate(const struct record_kind *kind, const void *rec, struct error *err);
 
 /* Insert rec; gives it a new id (unless it already has one) and timestamps. */
 enum error_code record_create(struct store *s, const struct record_kind *kind, void *rec,
-			      struct error *err);
-/* Read record id into rec (initialised or cleared first by the callee). ERROR_NOT_FOUND if none. */
+                              struct error *err);
+/*
+ * Read record id into rec. rec must hold nothing owned (never initialised, or
+ * cleared): its old text is not freed. On failure rec is left initialised
+ * (record_init) and ERROR_NOT_FOUND says the record does not exist.
+ */
 enum error_code record_get(struct store *s, const struct record_kind *kind, int64_t id, void *rec,
-			   struct error *err);
+                           struct error *err);
 /* Write every field of rec (by rec's id); refreshes updated_at. */
 enum error_code record_update(struct store *s, const struct record_kind *kind, void *rec,
-			      struct error *err);
+                              struct error *err);
 /*
  * Set one field of record id from text, as a form does when a field is left:
  * parse, validate, write that column and updated_at. ERROR_INVALID with a
  * sentence (and err->field) when the text is not acceptable; nothing written.
  */
 enum error_code record_set(struct store *s, const struct record_kind *kind, int64_t id,
-			   const char *field, const char *text, struct error *err);
+                           const char *field, const char *text, struct error *err);
 enum error_code record_delete(struct store *s, const struct record_kind *kind, int64_t id,
-			      struct error *err);
+                              struct error *err);
 
 /*
  * The id in the first column of the first row of sql, or 0 when there is no
@@ -162,9 +165,9 @@ int64_t record_lookup(struct store *s, const char *sql, const char *types, ...);
  * memory. Filters combine with AND.
  */
 struct record_query {
-	const char *where;       /* a column to match, e.g. "meeting_id"; NULL for all rows */
-	int64_t where_id;        /* its value */
-	const char *where_text;  /* a second column to match as text, e.g. "stage" */
+	const char *where;      /* a column to match, e.g. "meeting_id"; NULL for all rows */
+	int64_t where_id;       /* its value */
+	const char *where_text; /* a second column to match as text, e.g. "stage" */
 	const char *text_value;
 	const char *search;      /* substring of the name field, case-insensitive; NULL for any */
 	bool has_after;          /* start after this position (exclusive) */
@@ -183,11 +186,11 @@ typedef bool (*record_row_fn)(void *rec, const char *order_value, void *ctx);
 
 /* Run a page query; *rows (may be NULL) receives the number of rows passed to fn. */
 enum error_code record_list(struct store *s, const struct record_kind *kind,
-			    const struct record_query *q, record_row_fn fn, void *ctx, int *rows,
-			    struct error *err);
+                            const struct record_query *q, record_row_fn fn, void *ctx, int *rows,
+                            struct error *err);
 /* How many rows the same filters (not the position) match. */
 enum error_code record_count(struct store *s, const struct record_kind *kind,
-			     const struct record_query *q, int64_t *count, struct error *err);
+                             const struct record_query *q, int64_t *count, struct error *err);
 
 /* The typed API of a record module, declared in its header by RECORD_API(name). */
 #define RECORD_API(name)                                                                           \
@@ -201,39 +204,45 @@ enum error_code record_count(struct store *s, const struct record_kind *kind,
 		record_clear(&name##_kind, r);                                                     \
 	}                                                                                          \
 	static inline enum error_code name##_create(struct store *s, struct name *r,               \
-						    struct error *err)                             \
+	                                            struct error *err)                             \
 	{                                                                                          \
 		return record_create(s, &name##_kind, r, err);                                     \
 	}                                                                                          \
 	static inline enum error_code name##_get(struct store *s, int64_t id, struct name *r,      \
-						 struct error *err)                                \
+	                                         struct error *err)                                \
 	{                                                                                          \
 		return record_get(s, &name##_kind, id, r, err);                                    \
 	}                                                                                          \
 	static inline enum error_code name##_update(struct store *s, struct name *r,               \
-						    struct error *err)                             \
+	                                            struct error *err)                             \
 	{                                                                                          \
 		return record_update(s, &name##_kind, r, err);                                     \
 	}                                                                                          \
 	static inline enum error_code name##_delete(struct store *s, int64_t id,                   \
-						    struct error *err)                             \
+	                                            struct error *err)                             \
 	{                                                                                          \
 		return record_delete(s, &name##_kind, id, err);                                    \
 	}                                                                                          \
 	static inline enum error_code name##_list(struct store *s, const struct record_query *q,   \
-						  record_row_fn fn, void *ctx, int *rows,          \
-						  struct error *err)                               \
+	                                          record_row_fn fn, void *ctx, int *rows,          \
+	                                          struct error *err)                               \
 	{                                                                                          \
 		return record_list(s, &name##_kind, q, fn, ctx, rows, err);                        \
 	}
 
 /* A field table row: FIELD_DEF(struct, member, label, type, flags, help). */
 #define FIELD_DEF(st, member, label, type, flags, help)                                            \
-	{ #member, label, type, offsetof(struct st, member), NULL, NULL, flags, help }
+	{                                                                                          \
+#member, label, type, offsetof(struct st, member), NULL, NULL, flags, help         \
+	}
 #define FIELD_CHOICES(st, member, label, type, choices, flags, help)                               \
-	{ #member, label, type, offsetof(struct st, member), choices, NULL, flags, help }
+	{                                                                                          \
+#member, label, type, offsetof(struct st, member), choices, NULL, flags, help      \
+	}
 #define FIELD_REF_DEF(st, member, label, table, flags, help)                                       \
-	{ #member, label, FIELD_REF, offsetof(struct st, member), NULL, table, flags, help }
+	{                                                                                          \
+#member, label, FIELD_REF, offsetof(struct st, member), NULL, table, flags, help   \
+	}
 #define RECORD_FIELDS(array) array, sizeof array / sizeof *array
 
 #endif

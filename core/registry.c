@@ -19,9 +19,11 @@
 #include "stage.h"
 
 const struct record_kind *const registry_kinds[] = {
-	&project_kind,    &person_kind,   &group_kind,        &decision_kind,     &stage_kind,
-	&meeting_kind,    &attendance_kind, &feedback_kind,   &contribution_kind, &budget_event_kind,
-	&pressure_kind,   &payment_kind,  &action_kind,       NULL,
+	&project_kind,      &person_kind,   &group_kind,
+	&decision_kind,     &stage_kind,    &meeting_kind,
+	&attendance_kind,   &feedback_kind, &contribution_kind,
+	&budget_event_kind, &pressure_kind, &payment_kind,
+	&action_kind,       NULL,
 };
 
 const struct record_kind *registry_find(const char *table)

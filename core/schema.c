@@ -23,13 +23,14 @@
 	"'framework','context','needs','budget','strategy','priorities','test','decisions',"       \
 	"'procurement','commission','monitoring','review'"
 #define FORMATS "'standard','easy_read','large_print','braille','audio','bsl','translated'"
-#define STAMPS "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
-#define DATE(c) c " TEXT CHECK (" c " IS NULL OR " c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+#define STAMPS  "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+#define DATE(c)                                                                                    \
+	c " TEXT CHECK (" c " IS NULL OR " c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
 #define BOOL(c) c " INTEGER CHECK (" c " IS NULL OR " c " IN (0, 1))"
 
 const char *const schema_record_tables[] = {
-	"project",  "person",       "groups",   "decision", "stage",   "meeting", "attendance",
-	"feedback", "contribution", "budget_event", "pressure", "payment", "action", NULL,
+	"project",  "person",       "groups",       "decision", "stage",   "meeting", "attendance",
+	"feedback", "contribution", "budget_event", "pressure", "payment", "action",  NULL,
 };
 
 static const char *const schema_v1[] = {
@@ -40,19 +41,27 @@ static const char *const schema_v1[] = {
 	" title TEXT NOT NULL,"
 	" kind TEXT NOT NULL DEFAULT 'redesign'"
 	"  CHECK (kind IN ('new_service','redesign','decommissioning','review')),"
-	" service_area TEXT, lead TEXT, " DATE("started_on") ", " DATE("closed_on") ","
-	" notes TEXT);"
-	"CREATE INDEX project_title ON project (title);",
+	" service_area TEXT, lead TEXT, " DATE("started_on") ", " DATE(
+	        "closed_on") ","
+	                     " notes TEXT);"
+	                     "CREATE INDEX project_title ON project (title);",
 
 	"CREATE TABLE person ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
 	" name TEXT NOT NULL,"
 	" roles INTEGER NOT NULL DEFAULT 0,"
-	" preferred_format TEXT NOT NULL DEFAULT 'standard' CHECK (preferred_format IN (" FORMATS ")),"
-	" language TEXT, contact TEXT, support_needs TEXT, " BOOL("benefits_concern") ","
-	" " DATE("consent_on") ", consent_scope TEXT, " DATE("first_involved_on") ","
-	" tags TEXT, notes TEXT, anonymised INTEGER NOT NULL DEFAULT 0 CHECK (anonymised IN (0, 1)));"
-	"CREATE INDEX person_name ON person (name COLLATE NOCASE);",
+	" preferred_format TEXT NOT NULL DEFAULT 'standard' CHECK (preferred_format IN (" FORMATS
+	")),"
+	" language TEXT, contact TEXT, support_needs TEXT, " BOOL(
+	        "benefits_concern") ","
+	                            " " DATE("consent_on") ", consent_scope TEXT, " DATE(
+	                                    "first_involved_on") ","
+	                                                         " tags TEXT, notes TEXT, "
+	                                                         "anonymised INTEGER NOT NULL "
+	                                                         "DEFAULT 0 CHECK (anonymised IN "
+	                                                         "(0, 1)));"
+	                                                         "CREATE INDEX person_name ON "
+	                                                         "person (name COLLATE NOCASE);",
 
 	"CREATE TABLE groups ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
@@ -67,12 +76,25 @@ static const char *const schema_v1[] = {
 	" id INTEGER PRIMARY KEY, " STAMPS ","
 	" project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
 	" stage TEXT NOT NULL DEFAULT 'decisions' CHECK (stage IN (" STAGES ")),"
-	" title TEXT NOT NULL, " DATE("decided_on") ", decided_by TEXT, summary TEXT,"
-	" " BOOL("users_present") ","
-	" users_view_followed TEXT NOT NULL DEFAULT 'unknown'"
-	"  CHECK (users_view_followed IN ('yes','partly','no','unknown')),"
-	" " BOOL("appeal_route_given") ", appeal_route TEXT);"
-	"CREATE INDEX decision_project ON decision (project_id, stage, decided_on);",
+	" title TEXT NOT NULL, " DATE(
+	        "decided_on") ", decided_by TEXT, summary TEXT,"
+	                      " " BOOL(
+	                              "users_present") ","
+	                                               " users_view_followed TEXT NOT NULL DEFAULT "
+	                                               "'unknown'"
+	                                               "  CHECK (users_view_followed IN "
+	                                               "('yes','partly','no','unknown')),"
+	                                               " " BOOL(
+	                                                       "appeal_route_given") ", "
+	                                                                             "appeal_route "
+	                                                                             "TEXT);"
+	                                                                             "CREATE INDEX "
+	                                                                             "decision_"
+	                                                                             "project ON "
+	                                                                             "decision "
+	                                                                             "(project_id, "
+	                                                                             "stage, "
+	                                                                             "decided_on);",
 
 	"CREATE TABLE stage ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
@@ -81,9 +103,10 @@ static const char *const schema_v1[] = {
 	" status TEXT NOT NULL DEFAULT 'not_started'"
 	"  CHECK (status IN ('not_started','active','done','skipped')),"
 	" purpose TEXT, users_role TEXT, open_to_change TEXT, not_open_to_change TEXT,"
-	" who_decides TEXT, " DATE("agreed_on") ", agreed_with TEXT,"
-	" what_worked TEXT, what_got_in_the_way TEXT, notes TEXT,"
-	" UNIQUE (project_id, stage));",
+	" who_decides TEXT, " DATE(
+	        "agreed_on") ", agreed_with TEXT,"
+	                     " what_worked TEXT, what_got_in_the_way TEXT, notes TEXT,"
+	                     " UNIQUE (project_id, stage));",
 
 	"CREATE TABLE meeting ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
@@ -95,17 +118,29 @@ static const char *const schema_v1[] = {
 	" method TEXT NOT NULL DEFAULT 'meeting' CHECK (method IN"
 	"  ('meeting','workshop','survey','one_to_one','panel','visit','other')),"
 	" level TEXT, purpose TEXT, open_to_change TEXT, not_open_to_change TEXT,"
-	" venue TEXT, " BOOL("venue_accessible") ", " DATE("papers_sent_on") ","
-	" convenor TEXT, notes TEXT,"
-	" " DATE("feedback_due_on") ", feedback_due_fixed INTEGER NOT NULL DEFAULT 0"
-	"  CHECK (feedback_due_fixed IN (0, 1)),"
-	" decision_id INTEGER REFERENCES decision (id) ON DELETE SET NULL,"
-	" group_id INTEGER REFERENCES groups (id) ON DELETE SET NULL);"
-	"CREATE INDEX meeting_project ON meeting (project_id, stage, held_on);"
-	"CREATE INDEX meeting_held ON meeting (held_on);"
-	"CREATE INDEX meeting_title ON meeting (title, held_on);"
-	"CREATE INDEX meeting_due ON meeting (status, feedback_due_on);"
-	"CREATE INDEX meeting_decision ON meeting (decision_id) WHERE decision_id IS NOT NULL;",
+	" venue TEXT, " BOOL("venue_accessible") ", " DATE(
+	        "papers_sent_on") ","
+	                          " convenor TEXT, notes TEXT,"
+	                          " " DATE(
+	                                  "feedback_due_on") ", feedback_due_fixed INTEGER NOT "
+	                                                     "NULL DEFAULT 0"
+	                                                     "  CHECK (feedback_due_fixed IN (0, "
+	                                                     "1)),"
+	                                                     " decision_id INTEGER REFERENCES "
+	                                                     "decision (id) ON DELETE SET NULL,"
+	                                                     " group_id INTEGER REFERENCES groups "
+	                                                     "(id) ON DELETE SET NULL);"
+	                                                     "CREATE INDEX meeting_project ON "
+	                                                     "meeting (project_id, stage, held_on);"
+	                                                     "CREATE INDEX meeting_held ON meeting "
+	                                                     "(held_on);"
+	                                                     "CREATE INDEX meeting_title ON "
+	                                                     "meeting (title, held_on);"
+	                                                     "CREATE INDEX meeting_due ON meeting "
+	                                                     "(status, feedback_due_on);"
+	                                                     "CREATE INDEX meeting_decision ON "
+	                                                     "meeting (decision_id) WHERE "
+	                                                     "decision_id IS NOT NULL;",
 
 	"CREATE TABLE attendance ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
@@ -116,21 +151,26 @@ static const char *const schema_v1[] = {
 	"   'provider','other')),"
 	" attended INTEGER NOT NULL DEFAULT 1 CHECK (attended IN (0, 1)),"
 	" " BOOL("needs_met") ","
-	" papers_format TEXT CHECK (papers_format IS NULL OR papers_format IN (" FORMATS ")),"
-	" UNIQUE (meeting_id, person_id));"
-	"CREATE INDEX attendance_person ON attendance (person_id, meeting_id);",
+	                      " papers_format TEXT CHECK (papers_format IS NULL OR papers_format "
+	                      "IN (" FORMATS ")),"
+	                      " UNIQUE (meeting_id, person_id));"
+	                      "CREATE INDEX attendance_person ON attendance (person_id, "
+	                      "meeting_id);",
 
 	"CREATE TABLE feedback ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
 	" meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
 	" person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
 	" " DATE("given_on") " NOT NULL,"
-	" method TEXT NOT NULL DEFAULT 'letter' CHECK (method IN"
-	"  ('letter','email','phone','in_person','meeting','text_message','other')),"
-	" format TEXT NOT NULL DEFAULT 'standard' CHECK (format IN (" FORMATS ")),"
-	" summary TEXT,"
-	" UNIQUE (meeting_id, person_id));"
-	"CREATE INDEX feedback_person ON feedback (person_id);",
+	                     " method TEXT NOT NULL DEFAULT 'letter' CHECK (method IN"
+	                     "  "
+	                     "('letter','email','phone','in_person','meeting','text_message','"
+	                     "other')),"
+	                     " format TEXT NOT NULL DEFAULT 'standard' CHECK (format IN (" FORMATS
+	                     ")),"
+	                     " summary TEXT,"
+	                     " UNIQUE (meeting_id, person_id));"
+	                     "CREATE INDEX feedback_person ON feedback (person_id);",
 
 	"CREATE TABLE contribution ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
@@ -142,25 +182,31 @@ static const char *const schema_v1[] = {
 	" response_text TEXT, reason TEXT,"
 	" decision_id INTEGER REFERENCES decision (id) ON DELETE SET NULL,"
 	" " DATE("responded_on") ");"
-	"CREATE INDEX contribution_meeting ON contribution (meeting_id, response);"
-	"CREATE INDEX contribution_person ON contribution (person_id) WHERE person_id IS NOT NULL;"
-	"CREATE INDEX contribution_decision ON contribution (decision_id)"
-	" WHERE decision_id IS NOT NULL;",
+	                         "CREATE INDEX contribution_meeting ON contribution (meeting_id, "
+	                         "response);"
+	                         "CREATE INDEX contribution_person ON contribution (person_id) "
+	                         "WHERE person_id IS NOT NULL;"
+	                         "CREATE INDEX contribution_decision ON contribution (decision_id)"
+	                         " WHERE decision_id IS NOT NULL;",
 
 	"CREATE TABLE budget_event ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
 	" project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
 	" " DATE("occurred_on") " NOT NULL,"
-	" kind TEXT NOT NULL DEFAULT 'disclosed' CHECK (kind IN ('disclosed','withheld','changed')),"
-	" amount_pence INTEGER NOT NULL DEFAULT 0, reason TEXT, " DATE("told_on") ");"
-	"CREATE INDEX budget_event_project ON budget_event (project_id, occurred_on);",
+	                        " kind TEXT NOT NULL DEFAULT 'disclosed' CHECK (kind IN "
+	                        "('disclosed','withheld','changed')),"
+	                        " amount_pence INTEGER NOT NULL DEFAULT 0, reason TEXT, " DATE(
+	                                "told_on") ");"
+	                                           "CREATE INDEX budget_event_project ON "
+	                                           "budget_event (project_id, occurred_on);",
 
 	"CREATE TABLE pressure ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
 	" project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
 	" " DATE("noted_on") " NOT NULL, source TEXT, summary TEXT NOT NULL, impact TEXT,"
-	" " DATE("shared_on") ");"
-	"CREATE INDEX pressure_project ON pressure (project_id, noted_on);",
+	                     " " DATE("shared_on") ");"
+	                                           "CREATE INDEX pressure_project ON pressure "
+	                                           "(project_id, noted_on);",
 
 	"CREATE TABLE payment ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
@@ -168,19 +214,23 @@ static const char *const schema_v1[] = {
 	" meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL,"
 	" kind TEXT NOT NULL DEFAULT 'fee' CHECK (kind IN ('fee','travel','care_cover','other')),"
 	" amount_pence INTEGER NOT NULL DEFAULT 0 CHECK (amount_pence >= 0),"
-	" " DATE("claimed_on") ", " DATE("paid_on") ","
-	" declined INTEGER NOT NULL DEFAULT 0 CHECK (declined IN (0, 1)));"
-	"CREATE INDEX payment_person ON payment (person_id, claimed_on);"
-	"CREATE INDEX payment_meeting ON payment (meeting_id) WHERE meeting_id IS NOT NULL;"
-	"CREATE INDEX payment_unpaid ON payment (claimed_on) WHERE paid_on IS NULL;",
+	" " DATE("claimed_on") ", " DATE(
+	        "paid_on") ","
+	                   " declined INTEGER NOT NULL DEFAULT 0 CHECK (declined IN (0, 1)));"
+	                   "CREATE INDEX payment_person ON payment (person_id, claimed_on);"
+	                   "CREATE INDEX payment_meeting ON payment (meeting_id) WHERE meeting_id "
+	                   "IS NOT NULL;"
+	                   "CREATE INDEX payment_unpaid ON payment (claimed_on) WHERE paid_on IS "
+	                   "NULL;",
 
 	"CREATE TABLE action ("
 	" id INTEGER PRIMARY KEY, " STAMPS ","
 	" project_id INTEGER REFERENCES project (id) ON DELETE CASCADE,"
 	" meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL,"
-	" summary TEXT NOT NULL, owner TEXT, " DATE("due_on") ", " DATE("done_on") ");"
-	"CREATE INDEX action_project ON action (project_id, due_on);"
-	"CREATE INDEX action_open ON action (due_on) WHERE done_on IS NULL;",
+	" summary TEXT NOT NULL, owner TEXT, " DATE("due_on") ", " DATE(
+	        "done_on") ");"
+	                   "CREATE INDEX action_project ON action (project_id, due_on);"
+	                   "CREATE INDEX action_open ON action (due_on) WHERE done_on IS NULL;",
 
 	/* Local to this laptop: the change log and unsaved drafts. */
 	"CREATE TABLE audit ("
@@ -212,9 +262,10 @@ static enum error_code schema_audit_triggers(struct store *s, const char *table,
 		if (strcmp(col, "id") == 0 || strcmp(col, "created_at") == 0 ||
 		    strcmp(col, "updated_at") == 0)
 			continue;
-		char *next = mem_printf("%s || CASE WHEN OLD.\"%s\" IS NOT NEW.\"%s\" THEN ' %s' ELSE "
-					"'' END",
-					changed, col, col, col);
+		char *next =
+		        mem_printf("%s || CASE WHEN OLD.\"%s\" IS NOT NEW.\"%s\" THEN ' %s' ELSE "
+		                   "'' END",
+		                   changed, col, col, col);
 		free(changed);
 		changed = next;
 	}
@@ -225,14 +276,14 @@ static enum error_code schema_audit_triggers(struct store *s, const char *table,
 	}
 	const char *t = table;
 	char *ddl = mem_printf(
-		"CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s BEGIN"
-		" INSERT INTO audit (tbl, row_id, op) VALUES ('%s', NEW.id, 'insert'); END;"
-		"CREATE TRIGGER %s_audit_update AFTER UPDATE ON %s BEGIN"
-		" INSERT INTO audit (tbl, row_id, op, detail)"
-		" VALUES ('%s', NEW.id, 'update', ltrim(%s)); END;"
-		"CREATE TRIGGER %s_audit_delete AFTER DELETE ON %s BEGIN"
-		" INSERT INTO audit (tbl, row_id, op) VALUES ('%s', OLD.id, 'delete'); END;",
-		t, t, t, t, t, t, changed, t, t, t);
+	        "CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s BEGIN"
+	        " INSERT INTO audit (tbl, row_id, op) VALUES ('%s', NEW.id, 'insert'); END;"
+	        "CREATE TRIGGER %s_audit_update AFTER UPDATE ON %s BEGIN"
+	        " INSERT INTO audit (tbl, row_id, op, detail)"
+	        " VALUES ('%s', NEW.id, 'update', ltrim(%s)); END;"
+	        "CREATE TRIGGER %s_audit_delete AFTER DELETE ON %s BEGIN"
+	        " INSERT INTO audit (tbl, row_id, op) VALUES ('%s', OLD.id, 'delete'); END;",
+	        t, t, t, t, t, t, changed, t, t, t);
 	free(changed);
 	enum error_code code = store_exec(s, ddl, err);
 	free(ddl);

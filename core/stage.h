@@ -22,17 +22,17 @@ enum stage_status_choice { STAGE_NOT_STARTED, STAGE_ACTIVE, STAGE_DONE, STAGE_SK
 struct stage {
 	struct record_head head;
 	int64_t project_id;
-	int stage;                        /* enum stage_key */
-	int status;                       /* enum stage_status_choice */
-	char *purpose;                    /* why users are involved at this stage */
-	char *users_role;                 /* what users do here, whose voice they carry */
-	char *open_to_change;             /* what can change because of what users say */
-	char *not_open_to_change;         /* what cannot, and why */
+	int stage;                /* enum stage_key */
+	int status;               /* enum stage_status_choice */
+	char *purpose;            /* why users are involved at this stage */
+	char *users_role;         /* what users do here, whose voice they carry */
+	char *open_to_change;     /* what can change because of what users say */
+	char *not_open_to_change; /* what cannot, and why */
 	char *who_decides;
 	char agreed_on[DATE_TEXT_SIZE];
-	char *agreed_with;                /* who agreed it */
-	char *what_worked;                /* review: what helped involvement */
-	char *what_got_in_the_way;        /* review: what got in its way */
+	char *agreed_with;         /* who agreed it */
+	char *what_worked;         /* review: what helped involvement */
+	char *what_got_in_the_way; /* review: what got in its way */
 	char *notes;
 };
 
@@ -44,10 +44,10 @@ RECORD_API(stage)
  * started; ERROR_NONE either way.
  */
 enum error_code stage_get_for(struct store *s, int64_t project_id, int stage, struct stage *st,
-			      struct error *err);
+                              struct error *err);
 /* The id of the record of project_id at stage, creating it (not started) if needed. */
 enum error_code stage_ensure(struct store *s, int64_t project_id, int stage, int64_t *id,
-			     struct error *err);
+                             struct error *err);
 /* True when purpose, users' role and boundaries of authority are all recorded. */
 bool stage_has_agreement(const struct stage *st);
 

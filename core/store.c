@@ -62,55 +62,61 @@ enum error_code store_fail(struct store *s, int rc, const char *doing, struct er
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return error_set(err, ERROR_BUSY,
-				 "%s is locked by another program (perhaps involve open in another "
-				 "window), so %s did not happen and nothing was saved; close the "
-				 "other program and try again",
-				 path, what);
+		                 "%s is locked by another program (perhaps involve open in another "
+		                 "window), so %s did not happen and nothing was saved; close the "
+		                 "other program and try again",
+		                 path, what);
 	case SQLITE_FULL:
-		return error_set(err, ERROR_FULL,
-				 "The disk holding %s is full, so %s did not happen and nothing was "
-				 "saved; free some space and try again",
-				 path, what);
+		return error_set(
+		        err, ERROR_FULL,
+		        "The disk holding %s is full, so %s did not happen and nothing was "
+		        "saved; free some space and try again",
+		        path, what);
 	case SQLITE_READONLY:
-		return error_set(err, ERROR_READ_ONLY,
-				 "%s cannot be written (the file or its folder is read-only), so %s "
-				 "did not happen and nothing was saved",
-				 path, what);
+		return error_set(
+		        err, ERROR_READ_ONLY,
+		        "%s cannot be written (the file or its folder is read-only), so %s "
+		        "did not happen and nothing was saved",
+		        path, what);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return error_set(err, ERROR_CORRUPT,
-				 "%s is damaged or is not a database; involve has not changed it. "
-				 "Run \"involve check-db\" for details, or restore it from a backup",
-				 path);
+		return error_set(
+		        err, ERROR_CORRUPT,
+		        "%s is damaged or is not a database; involve has not changed it. "
+		        "Run \"involve check-db\" for details, or restore it from a backup",
+		        path);
 	case SQLITE_CONSTRAINT:
 		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
 			return error_set(err, ERROR_DUPLICATE,
-					 "That record already exists, so %s did not happen", what);
+			                 "That record already exists, so %s did not happen", what);
 		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 			return error_set(err, ERROR_INVALID,
-					 "It refers to a record that does not exist (or is still "
-					 "referred to), so %s did not happen",
-					 what);
-		return error_set(err, ERROR_INVALID, "A value is not allowed (%s), so %s did not "
-				 "happen", s ? sqlite3_errmsg(s->db) : "constraint", what);
+			                 "It refers to a record that does not exist (or is still "
+			                 "referred to), so %s did not happen",
+			                 what);
+		return error_set(err, ERROR_INVALID,
+		                 "A value is not allowed (%s), so %s did not "
+		                 "happen",
+		                 s ? sqlite3_errmsg(s->db) : "constraint", what);
 	case SQLITE_IOERR:
 		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
 		    rc == SQLITE_IOERR_TRUNCATE)
 			return error_set(err, ERROR_FULL,
-					 "Writing %s failed (the disk may be full or the file too "
-					 "large), so %s did not happen and nothing was saved",
-					 path, what);
+			                 "Writing %s failed (the disk may be full or the file too "
+			                 "large), so %s did not happen and nothing was saved",
+			                 path, what);
 		return error_set(err, ERROR_IO,
-				 "Reading or writing %s failed (%s), so %s did not happen", path,
-				 sqlite3_errstr(rc), what);
+		                 "Reading or writing %s failed (%s), so %s did not happen", path,
+		                 sqlite3_errstr(rc), what);
 	case SQLITE_CANTOPEN:
-		return error_set(err, ERROR_IO, "%s cannot be opened (%s)", path, sqlite3_errstr(rc));
+		return error_set(err, ERROR_IO, "%s cannot be opened (%s)", path,
+		                 sqlite3_errstr(rc));
 	case SQLITE_NOMEM:
 		fprintf(stderr, "involve: out of memory\n");
 		abort();
 	default:
 		return error_set(err, ERROR_IO, "%s: %s while %s", path,
-				 s ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc), what);
+		                 s ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc), what);
 	}
 }
 
@@ -268,7 +274,7 @@ void store_rollback(struct store *s)
 		snprintf(sql, sizeof sql, "ROLLBACK");
 	else
 		snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", s->depth - 1,
-			 s->depth - 1);
+		         s->depth - 1);
 	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	/* A failed COMMIT may already have ended the transaction. */
 	if (s->depth == 1 || sqlite3_get_autocommit(s->db))
@@ -291,12 +297,12 @@ char *store_meta_get(struct store *s, const char *key)
 }
 
 enum error_code store_meta_set(struct store *s, const char *key, const char *value,
-			       struct error *err)
+                               struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(
-		s, "INSERT INTO meta (key, value) VALUES (?, ?) "
-		   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-		err);
+	sqlite3_stmt *st = store_prepare(s,
+	                                 "INSERT INTO meta (key, value) VALUES (?, ?) "
+	                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	                                 err);
 	if (!st)
 		return err ? err->code : ERROR_IO;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -334,12 +340,14 @@ static enum error_code store_check_folder(const char *path, struct error *err)
 	enum error_code code = ERROR_NONE;
 	if (stat(dir, &st) != 0)
 		code = error_set(err, ERROR_IO,
-				 "The folder %s for the database %s does not exist; create it or "
-				 "give another path with --db",
-				 dir, path);
+		                 "The folder %s for the database %s does not exist; create it or "
+		                 "give another path with --db",
+		                 dir, path);
 	else if (!S_ISDIR(st.st_mode))
-		code = error_set(err, ERROR_IO, "%s is not a folder, so the database %s cannot be "
-				 "there", dir, path);
+		code = error_set(err, ERROR_IO,
+		                 "%s is not a folder, so the database %s cannot be "
+		                 "there",
+		                 dir, path);
 	free(copy);
 	return code;
 }
@@ -353,11 +361,11 @@ static enum error_code store_create_file(const char *path, struct error *err)
 			return ERROR_NONE;
 		if (errno == EACCES || errno == EROFS || errno == EPERM)
 			return error_set(err, ERROR_READ_ONLY,
-					 "The database %s cannot be created: its folder is not "
-					 "writable. Give another path with --db",
-					 path);
+			                 "The database %s cannot be created: its folder is not "
+			                 "writable. Give another path with --db",
+			                 path);
 		return error_set(err, ERROR_IO, "The database %s cannot be created: %s", path,
-				 strerror(errno));
+		                 strerror(errno));
 	}
 	close(fd);
 	return ERROR_NONE;
@@ -375,16 +383,18 @@ static enum error_code store_identify(struct store *s, int64_t *version, struct 
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "opening the database", err);
 	if (objects > 0 && app != STORE_APPLICATION_ID)
-		return error_set(err, ERROR_CORRUPT,
-				 "%s is an SQLite database of another program, not one of "
-				 "involve's; involve has not changed it. Give another path with --db",
-				 s->path);
+		return error_set(
+		        err, ERROR_CORRUPT,
+		        "%s is an SQLite database of another program, not one of "
+		        "involve's; involve has not changed it. Give another path with --db",
+		        s->path);
 	if (*version > schema_latest())
-		return error_set(err, ERROR_NEWER,
-				 "%s was written by a newer version of involve (database version "
-				 "%lld; this involve knows up to version %d). Open it with the newer "
-				 "involve; this one has not changed it",
-				 s->path, (long long)*version, schema_latest());
+		return error_set(
+		        err, ERROR_NEWER,
+		        "%s was written by a newer version of involve (database version "
+		        "%lld; this involve knows up to version %d). Open it with the newer "
+		        "involve; this one has not changed it",
+		        s->path, (long long)*version, schema_latest());
 	return ERROR_NONE;
 }
 
@@ -425,7 +435,7 @@ static enum error_code store_upgrade(struct store *s, int64_t version, struct er
 }
 
 enum error_code store_open(const char *path, const struct store_options *opt, struct store **out,
-			   struct error *err)
+                           struct error *err)
 {
 	struct store_options defaults = { 0 };
 	if (!opt)
@@ -444,14 +454,14 @@ enum error_code store_open(const char *path, const struct store_options *opt, st
 			return code;
 	} else if (!S_ISREG(st.st_mode)) {
 		return error_set(err, ERROR_IO, "%s is not a file, so it cannot be a database",
-				 path);
+		                 path);
 	}
 
 	struct store *s = mem_calloc(1, sizeof *s);
 	s->path = mem_strdup(path);
 	s->read_only = read_only;
 	int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
 	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		code = store_fail(s, rc, "opening the database", err);
@@ -471,9 +481,9 @@ enum error_code store_open(const char *path, const struct store_options *opt, st
 			code = store_upgrade(s, version, err);
 	} else if (code == ERROR_NONE && version < schema_latest()) {
 		code = error_set(err, ERROR_READ_ONLY,
-				 "%s needs upgrading to this version of involve, which cannot be "
-				 "done while it is opened read-only",
-				 path);
+		                 "%s needs upgrading to this version of involve, which cannot be "
+		                 "done while it is opened read-only",
+		                 path);
 	}
 	if (code != ERROR_NONE) {
 		store_close(s);
@@ -513,9 +523,9 @@ enum error_code store_check(struct store *s, struct error *err)
 		const char *r = (const char *)sqlite3_column_text(st, 0);
 		if (!r || strcmp(r, "ok") != 0)
 			code = error_set(err, ERROR_CORRUPT,
-					 "%s is damaged: %s. Restore it from a backup, or copy "
-					 "what can be read with the sqlite3 .recover command",
-					 s->path, r ? r : "unknown problem");
+			                 "%s is damaged: %s. Restore it from a backup, or copy "
+			                 "what can be read with the sqlite3 .recover command",
+			                 s->path, r ? r : "unknown problem");
 	} else {
 		code = store_fail(s, rc, "checking the database", err);
 	}
@@ -528,9 +538,9 @@ enum error_code store_check(struct store *s, struct error *err)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		code = error_set(err, ERROR_CORRUPT,
-				 "%s has a record in %s that refers to a missing record in %s",
-				 s->path, (const char *)sqlite3_column_text(st, 0),
-				 (const char *)sqlite3_column_text(st, 2));
+		                 "%s has a record in %s that refers to a missing record in %s",
+		                 s->path, (const char *)sqlite3_column_text(st, 0),
+		                 (const char *)sqlite3_column_text(st, 2));
 	else if (rc != SQLITE_DONE)
 		code = store_fail(s, rc, "checking the database", err);
 	sqlite3_finalize(st);

@@ -50,7 +50,7 @@ int store_schema_version(void);
  * or another program's SQLite file), ERROR_NEWER, ERROR_BUSY.
  */
 enum error_code store_open(const char *path, const struct store_options *opt, struct store **out,
-			   struct error *err);
+                           struct error *err);
 void store_close(struct store *s);
 /* The path given to store_open; owned by the store. */
 const char *store_path(const struct store *s);
@@ -70,7 +70,7 @@ void store_now(char out[STORE_TIME_SIZE]);
 /* Small key/value settings kept in the database (table meta). Returns a copy or NULL. */
 char *store_meta_get(struct store *s, const char *key);
 enum error_code store_meta_set(struct store *s, const char *key, const char *value,
-			       struct error *err);
+                               struct error *err);
 
 /*
  * Run PRAGMA integrity_check and foreign_key_check. ERROR_NONE when both are

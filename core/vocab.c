@@ -20,16 +20,24 @@ const struct choice vocab_stages[] = {
 };
 
 const struct choice vocab_roles[] = {
-	{ "service_user", "service user" }, { "carer", "carer" },
-	{ "future_user", "future user" },   { "non_user", "non-user" },
-	{ "commissioner", "commissioner" }, { "facilitator", "facilitator" },
-	{ "provider", "provider" },         { "other", "other" },
+	{ "service_user", "service user" },
+	{ "carer", "carer" },
+	{ "future_user", "future user" },
+	{ "non_user", "non-user" },
+	{ "commissioner", "commissioner" },
+	{ "facilitator", "facilitator" },
+	{ "provider", "provider" },
+	{ "other", "other" },
 	{ NULL, NULL },
 };
 
 const struct choice vocab_formats[] = {
-	{ "standard", "standard print" }, { "easy_read", "easy read" },
-	{ "large_print", "large print" }, { "braille", "braille" },
-	{ "audio", "audio" },             { "bsl", "British Sign Language" },
-	{ "translated", "translated" },   { NULL, NULL },
+	{ "standard", "standard print" },
+	{ "easy_read", "easy read" },
+	{ "large_print", "large print" },
+	{ "braille", "braille" },
+	{ "audio", "audio" },
+	{ "bsl", "British Sign Language" },
+	{ "translated", "translated" },
+	{ NULL, NULL },
 };

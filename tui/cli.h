@@ -30,14 +30,14 @@ enum {
 };
 
 struct cli {
-	const char *db_path;       /* --db, or the XDG default; owned by main */
-	bool db_path_given;        /* true when --db was given */
-	const char *config_path;   /* --config, or the XDG file when it exists, or NULL */
-	struct config *config;     /* loaded before the command runs; owned by main */
-	const char *ui_mode;       /* --text / --curses, or NULL to follow the config */
-	const char *theme;         /* --theme, or NULL to follow the config */
-	FILE *out;                 /* results: stdout */
-	FILE *err;                 /* sentences about problems: stderr */
+	const char *db_path;     /* --db, or the XDG default; owned by main */
+	bool db_path_given;      /* true when --db was given */
+	const char *config_path; /* --config, or the XDG file when it exists, or NULL */
+	struct config *config;   /* loaded before the command runs; owned by main */
+	const char *ui_mode;     /* --text / --curses, or NULL to follow the config */
+	const char *theme;       /* --theme, or NULL to follow the config */
+	FILE *out;               /* results: stdout */
+	FILE *err;               /* sentences about problems: stderr */
 };
 
 /*
@@ -55,7 +55,7 @@ int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf,
  * naming the option ("--within takes a whole number of days, not \"x\"").
  */
 enum error_code cli_parse_int(const char *option, const char *text, long min, long max,
-			      const char *unit, long *out, struct error *err);
+                              const char *unit, long *out, struct error *err);
 
 /* Run the command named by argv[0]; 2 with a sentence when there is none. */
 int cli_run(struct cli *c, int argc, char **argv);

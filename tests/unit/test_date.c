@@ -19,7 +19,7 @@ static void parse_accepts_real_dates(void **state)
 	(void)state;
 	char out[DATE_TEXT_SIZE];
 	const char *good[] = { "2026-11-22", "2024-02-29", "2000-02-29", "1970-01-01",
-			       "2026-12-31", "1900-01-01", "9999-12-31" };
+		               "2026-12-31", "1900-01-01", "9999-12-31" };
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
 		date_format(day(good[i]), out);
 		assert_string_equal(out, good[i]);
@@ -32,10 +32,10 @@ static void parse_accepts_real_dates(void **state)
 static void parse_rejects_what_is_not_a_date(void **state)
 {
 	(void)state;
-	const char *bad[] = { "2026-02-30", "2026-13-01", "26-1-1",      "2026-1-01",
-			      "2026-01-1",  "2025-02-29", "1900-02-29",  "2026-00-10",
-			      "2026-04-31", "2026-11-22x", " 2026-11-22", "",
-			      "2026/11/22", "20261122",   "abcd-ef-gh", "1899-12-31" };
+	const char *bad[] = { "2026-02-30", "2026-13-01",  "26-1-1",      "2026-1-01",
+		              "2026-01-1",  "2025-02-29",  "1900-02-29",  "2026-00-10",
+		              "2026-04-31", "2026-11-22x", " 2026-11-22", "",
+		              "2026/11/22", "20261122",    "abcd-ef-gh",  "1899-12-31" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		int32_t d = 42;
 		struct error err;

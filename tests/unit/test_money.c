@@ -20,7 +20,9 @@ static void parses_pounds_and_pence(void **state)
 	assert_int_equal(pence("12.5"), 1250);
 	assert_int_equal(pence("12.50"), 1250);
 	assert_int_equal(pence("0.05"), 5);
-	assert_int_equal(pence("\xC2\xA3" "1,250.50"), 125050);
+	assert_int_equal(pence("\xC2\xA3"
+	                       "1,250.50"),
+	                 125050);
 	assert_int_equal(pence(" 1250.50 "), 125050);
 	assert_int_equal(pence("12."), 1200);
 }
@@ -47,11 +49,14 @@ static void formats_both_ways(void **state)
 	money_format(5, out);
 	assert_string_equal(out, "0.05");
 	money_format_pounds(125050, out);
-	assert_string_equal(out, "\xC2\xA3" "1,250.50");
+	assert_string_equal(out, "\xC2\xA3"
+	                         "1,250.50");
 	money_format_pounds(123456789, out);
-	assert_string_equal(out, "\xC2\xA3" "1,234,567.89");
+	assert_string_equal(out, "\xC2\xA3"
+	                         "1,234,567.89");
 	money_format_pounds(0, out);
-	assert_string_equal(out, "\xC2\xA3" "0.00");
+	assert_string_equal(out, "\xC2\xA3"
+	                         "0.00");
 	/* What is formatted parses back to the same pence. */
 	money_format(99999999, out);
 	assert_int_equal(pence(out), 99999999);

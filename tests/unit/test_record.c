@@ -22,7 +22,7 @@ static char *sample(const struct field *f, int variant)
 	switch (f->type) {
 	case FIELD_TEXT:
 		return mem_printf("%s %d: Pawe\xC5\x82 \xE4\xB8\xAD \"quoted\", comma", f->name,
-				  variant);
+		                  variant);
 	case FIELD_DATE:
 		return mem_strdup(variant ? "2024-02-29" : "2026-10-05");
 	case FIELD_INT:
@@ -140,10 +140,11 @@ static void every_kind_round_trips(void **state)
 		int n = 0;
 		struct record_query q = { .limit = 1000 };
 		assert_int_equal(record_list(db->store, kind, &q, count_row, &n, NULL, NULL),
-				 ERROR_NONE);
+		                 ERROR_NONE);
 		assert_true(n >= 1);
 		assert_int_equal(record_delete(db->store, kind, id, NULL), ERROR_NONE);
 		struct error err;
+		record_clear(kind, got);
 		assert_int_equal(record_get(db->store, kind, id, got, &err), ERROR_NOT_FOUND);
 		assert_int_equal(record_delete(db->store, kind, id, NULL), ERROR_NOT_FOUND);
 		record_clear(kind, got);
@@ -166,21 +167,20 @@ static void bad_values_are_refused_with_a_sentence(void **state)
 	mem_replace(&p.title, "Day opportunities redesign");
 	assert_int_equal(project_create(db->store, &p, &err), ERROR_NONE);
 	/* A date that is not a date, through the form path. */
-	assert_int_equal(record_set(db->store, &project_kind, p.head.id, "started_on",
-				    "2026-02-30", &err),
-			 ERROR_INVALID);
+	assert_int_equal(
+	        record_set(db->store, &project_kind, p.head.id, "started_on", "2026-02-30", &err),
+	        ERROR_INVALID);
 	assert_string_equal(err.field, "started_on");
 	assert_non_null(strstr(err.msg, "start date"));
 	assert_non_null(strstr(err.msg, "28 days"));
 	/* A choice that is not one. */
-	assert_int_equal(record_set(db->store, &project_kind, p.head.id, "kind", "rebuild",
-				    &err),
-			 ERROR_INVALID);
+	assert_int_equal(record_set(db->store, &project_kind, p.head.id, "kind", "rebuild", &err),
+	                 ERROR_INVALID);
 	assert_non_null(strstr(err.msg, "new_service, redesign, decommissioning or review"));
 	/* Nothing changed by the refusals; a good value is saved. */
-	assert_int_equal(record_set(db->store, &project_kind, p.head.id, "kind",
-				    "decommissioning", &err),
-			 ERROR_NONE);
+	assert_int_equal(
+	        record_set(db->store, &project_kind, p.head.id, "kind", "decommissioning", &err),
+	        ERROR_NONE);
 	struct project got;
 	assert_int_equal(project_get(db->store, p.head.id, &got, NULL), ERROR_NONE);
 	assert_string_equal(got.started_on, "");
@@ -195,10 +195,10 @@ static void bad_values_are_refused_with_a_sentence(void **state)
 	assert_int_equal(person.preferred_format, 1);
 	const struct field *roles = record_field(&person_kind, "roles");
 	assert_int_equal(record_field_parse(roles, &person, "carer; service user", NULL),
-			 ERROR_NONE);
+	                 ERROR_NONE);
 	assert_true(person_has_role(&person, 0) && person_has_role(&person, 1));
 	assert_int_equal(record_field_parse(roles, &person, "carer;astronaut", &err),
-			 ERROR_INVALID);
+	                 ERROR_INVALID);
 	assert_non_null(strstr(err.msg, "astronaut"));
 	const struct field *ben = record_field(&person_kind, "benefits_concern");
 	assert_int_equal(record_field_parse(ben, &person, "maybe", &err), ERROR_INVALID);
@@ -252,22 +252,20 @@ static void lists_page_by_key_both_ways(void **state)
 	struct pager seen = { 0 };
 	struct record_query page = q;
 	page.limit = 7;
+	char position[64];
 	for (;;) {
 		struct pager one = { 0 };
 		int rows = 0;
 		assert_int_equal(meeting_list(db->store, &page, page_row, &one, &rows, NULL),
-				 ERROR_NONE);
+		                 ERROR_NONE);
 		for (int i = 0; i < one.n; i++)
 			seen.ids[seen.n++] = one.ids[i];
 		if (rows < 7)
 			break;
 		page.has_after = true;
-		page.after_order = mem_strdup(one.last_order);
+		snprintf(position, sizeof position, "%s", one.last_order);
+		page.after_order = position;
 		page.after_id = one.last_id;
-		/* each page owns its copy; free the previous */
-		static char *prev;
-		free(prev);
-		prev = (char *)page.after_order;
 	}
 	assert_int_equal(seen.n, 25);
 	assert_memory_equal(seen.ids, all.ids, sizeof(int64_t) * 25);
@@ -281,8 +279,7 @@ static void lists_page_by_key_both_ways(void **state)
 	back.backward = true;
 	back.limit = 5;
 	struct pager before = { 0 };
-	assert_int_equal(meeting_list(db->store, &back, page_row, &before, NULL, NULL),
-			 ERROR_NONE);
+	assert_int_equal(meeting_list(db->store, &back, page_row, &before, NULL, NULL), ERROR_NONE);
 	assert_int_equal(before.n, 5);
 	for (int i = 0; i < 5; i++)
 		assert_int_equal(before.ids[i], all.ids[8 - i]);
@@ -315,9 +312,9 @@ static void feedback_due_follows_the_date_held(void **state)
 	assert_int_equal(meeting_create(db->store, &m, NULL), ERROR_NONE);
 	assert_string_equal(m.feedback_due_on, "2026-11-30");
 	/* Moving the date moves the due date. */
-	assert_int_equal(record_set(db->store, &meeting_kind, m.head.id, "held_on", "2026-11-03",
-				    NULL),
-			 ERROR_NONE);
+	assert_int_equal(
+	        record_set(db->store, &meeting_kind, m.head.id, "held_on", "2026-11-03", NULL),
+	        ERROR_NONE);
 	struct meeting got;
 	assert_int_equal(meeting_get(db->store, m.head.id, &got, NULL), ERROR_NONE);
 	assert_string_equal(got.feedback_due_on, "2026-12-01");
@@ -355,13 +352,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(every_kind_round_trips, support_db_setup,
-						support_db_teardown),
+		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(bad_values_are_refused_with_a_sentence,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(lists_page_by_key_both_ways, support_db_setup,
-						support_db_teardown),
+		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(feedback_due_follows_the_date_held,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

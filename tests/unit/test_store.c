@@ -14,7 +14,7 @@
 #include "schema.h"
 
 static enum error_code open_at(const char *path, unsigned flags, struct store **s,
-			       struct error *err)
+                               struct error *err)
 {
 	struct store_options opt = { .flags = flags, .busy_timeout_ms = 200 };
 	return store_open(path, &opt, s, err);
@@ -31,14 +31,14 @@ static void creates_a_private_file_with_the_full_schema(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);
 	sqlite3_stmt *q;
 	assert_int_equal(sqlite3_prepare_v2(store_db(s), "PRAGMA user_version", -1, &q, NULL),
-			 SQLITE_OK);
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), store_schema_version());
 	sqlite3_finalize(q);
 	for (int i = 0; schema_record_tables[i]; i++) {
 		char *sql = mem_printf("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
-				       "AND tbl_name = '%s'",
-				       schema_record_tables[i]);
+		                       "AND tbl_name = '%s'",
+		                       schema_record_tables[i]);
 		assert_int_equal(sqlite3_prepare_v2(store_db(s), sql, -1, &q, NULL), SQLITE_OK);
 		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(q, 0), 3);
@@ -51,17 +51,17 @@ static void creates_a_private_file_with_the_full_schema(void **state)
 	free(id);
 	/* The pragmas the design asks for. */
 	assert_int_equal(sqlite3_prepare_v2(store_db(s), "PRAGMA journal_mode", -1, &q, NULL),
-			 SQLITE_OK);
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(q, 0), "wal");
 	sqlite3_finalize(q);
 	assert_int_equal(sqlite3_prepare_v2(store_db(s), "PRAGMA foreign_keys", -1, &q, NULL),
-			 SQLITE_OK);
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 1);
 	sqlite3_finalize(q);
 	assert_int_equal(sqlite3_prepare_v2(store_db(s), "PRAGMA secure_delete", -1, &q, NULL),
-			 SQLITE_OK);
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 1);
 	sqlite3_finalize(q);
@@ -99,7 +99,7 @@ static void refuses_a_missing_folder(void **state)
 	struct store *s = (struct store *)1;
 	struct error err;
 	assert_int_equal(open_at("/nonexistent-involve-dir/x/involve.db", STORE_CREATE, &s, &err),
-			 ERROR_IO);
+	                 ERROR_IO);
 	assert_null(s);
 	assert_non_null(strstr(err.msg, "/nonexistent-involve-dir/x"));
 	assert_non_null(strstr(err.msg, "does not exist"));
@@ -157,7 +157,7 @@ static void refuses_a_file_that_is_not_a_database(void **state)
 	char *dir = support_tempdir();
 	char *path = support_path(dir, "notes.txt");
 	const char text[] = "These are my meeting notes, not a database at all.\n"
-			    "They are long enough to fill a header and then some more text.\n";
+	                    "They are long enough to fill a header and then some more text.\n";
 	support_write_file(path, text, sizeof text - 1);
 	assert_refused_unchanged(path, ERROR_CORRUPT, "not a database");
 	free(path);
@@ -172,7 +172,7 @@ static void refuses_another_programs_database(void **state)
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE recipes (name TEXT)", NULL, NULL, NULL),
-			 SQLITE_OK);
+	                 SQLITE_OK);
 	sqlite3_close(db);
 	assert_refused_unchanged(path, ERROR_CORRUPT, "another program");
 	free(path);
@@ -186,7 +186,7 @@ static void refuses_a_database_from_a_newer_version(void **state)
 	char *path = support_path(dir, "newer.db");
 	struct store *s = support_open(path);
 	char *sql = mem_printf("PRAGMA user_version = %d; PRAGMA journal_mode = DELETE;",
-			       store_schema_version() + 1);
+	                       store_schema_version() + 1);
 	assert_int_equal(store_exec(s, sql, NULL), ERROR_NONE);
 	free(sql);
 	store_close(s);
@@ -233,9 +233,9 @@ static void upgrades_an_empty_file_and_leaves_current_ones(void **state)
 	store_close(s);
 	s = support_open(path);
 	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM audit", -1, &q,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	        sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM audit", -1, &q, NULL),
+	        SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 0);
 	sqlite3_finalize(q);
@@ -248,10 +248,10 @@ static int audit_count(struct store *s, const char *op, int64_t row, char **deta
 {
 	sqlite3_stmt *q;
 	assert_int_equal(sqlite3_prepare_v2(store_db(s),
-					    "SELECT count(*), max(detail) FROM audit "
-					    "WHERE op = ? AND row_id = ?",
-					    -1, &q, NULL),
-			 SQLITE_OK);
+	                                    "SELECT count(*), max(detail) FROM audit "
+	                                    "WHERE op = ? AND row_id = ?",
+	                                    -1, &q, NULL),
+	                 SQLITE_OK);
 	sqlite3_bind_text(q, 1, op, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 2, row);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
@@ -281,10 +281,10 @@ static void every_change_is_audited_without_values(void **state)
 	/* The audit says what and when, never the values. */
 	sqlite3_stmt *q;
 	assert_int_equal(sqlite3_prepare_v2(store_db(db->store),
-					    "SELECT count(*) FROM audit WHERE detail LIKE '%Ann%' "
-					    "OR detail LIKE '%hearing%'",
-					    -1, &q, NULL),
-			 SQLITE_OK);
+	                                    "SELECT count(*) FROM audit WHERE detail LIKE '%Ann%' "
+	                                    "OR detail LIKE '%hearing%'",
+	                                    -1, &q, NULL),
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 0);
 	sqlite3_finalize(q);
@@ -350,13 +350,13 @@ int main(void)
 		cmocka_unit_test(a_locked_database_gives_a_sentence),
 		cmocka_unit_test(upgrades_an_empty_file_and_leaves_current_ones),
 		cmocka_unit_test_setup_teardown(every_change_is_audited_without_values,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(transactions_nest, support_db_setup,
-						support_db_teardown),
+		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(meta_values_round_trip, support_db_setup,
-						support_db_teardown),
+		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(ids_are_random_and_positive, support_db_setup,
-						support_db_teardown),
+		                                support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

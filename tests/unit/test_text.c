@@ -21,10 +21,14 @@ static void escape_sequences_are_defused(void **state)
 	assert_non_null(strstr(c, "Ann"));
 	assert_non_null(strstr(c, " B."));
 	assert_true(text_is_clean(c, 0));
-	assert_false(text_is_clean("a\x1b" "b", 0));
+	assert_false(text_is_clean("a\x1b"
+	                           "b",
+	                           0));
 	free(c);
 	/* C1 controls (CSI as U+009B) and DEL. */
-	c = text_clean("x\xC2\x9B" "31my\x7F", 0);
+	c = text_clean("x\xC2\x9B"
+	               "31my\x7F",
+	               0);
 	has_no_control_bytes(c);
 	assert_null(strstr(c, "\xC2\x9B"));
 	free(c);
@@ -53,12 +57,15 @@ static void line_breaks_depend_on_the_view(void **state)
 static void international_text_is_kept(void **state)
 {
 	(void)state;
-	const char *names = "Pawe\xC5\x82 \xC3\xA9 \xC5\x9E \xE4\xB8\xAD e\xCC\x81 \xD7\xA9\xD7\x9C";
+	const char *names =
+	        "Pawe\xC5\x82 \xC3\xA9 \xC5\x9E \xE4\xB8\xAD e\xCC\x81 \xD7\xA9\xD7\x9C";
 	char *c = text_clean(names, 0);
 	assert_string_equal(c, names);
 	free(c);
 	/* Bidi overrides could reorder what is shown: removed. */
-	c = text_clean("abc\xE2\x80\xAE" "def", 0);
+	c = text_clean("abc\xE2\x80\xAE"
+	               "def",
+	               0);
 	assert_null(strstr(c, "\xE2\x80\xAE"));
 	free(c);
 }
@@ -71,9 +78,15 @@ static void widths_count_columns(void **state)
 	assert_int_equal(text_width("e\xCC\x81"), 1);                /* e + combining acute */
 	size_t used;
 	/* Never split a wide character. */
-	assert_int_equal(text_fit("a\xE4\xB8\xAD" "b", 2, &used), 1);
+	assert_int_equal(text_fit("a\xE4\xB8\xAD"
+	                          "b",
+	                          2, &used),
+	                 1);
 	assert_int_equal(used, 1);
-	assert_int_equal(text_fit("a\xE4\xB8\xAD" "b", 3, &used), 4);
+	assert_int_equal(text_fit("a\xE4\xB8\xAD"
+	                          "b",
+	                          3, &used),
+	                 4);
 	assert_int_equal(used, 3);
 }
 
