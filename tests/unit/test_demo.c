@@ -440,6 +440,22 @@ static void test_stories(void **state)
 	person_clear(&p);
 }
 
+/*
+ * The built file passes integrity_check (which checks every CHECK constraint
+ * and foreign key), and the checks the build relaxed are enforced again after.
+ */
+static void test_integrity(void **state)
+{
+	struct support_db *db = *state;
+	struct error err;
+	assert_int_equal(store_check(db->store, &err), ERROR_NONE);
+	assert_int_not_equal(store_exec(db->store,
+	                                "UPDATE payment SET kind = 'bonus' WHERE id = "
+	                                "(SELECT min(id) FROM payment)",
+	                                &err),
+	                     ERROR_NONE);
+}
+
 /* ---- refusals ---- */
 
 /* A database with any record in it is refused, and nothing is added to it. */
@@ -484,6 +500,7 @@ int main(void)
 		cmocka_unit_test(test_feedback_owed),
 		cmocka_unit_test(test_utf8_names),
 		cmocka_unit_test(test_stories),
+		cmocka_unit_test(test_integrity),
 		cmocka_unit_test_setup_teardown(test_refuses_non_empty, support_db_setup,
 		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_bad_scale, support_db_setup,
