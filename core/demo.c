@@ -1273,6 +1273,24 @@ static int64_t demo_id(struct demo_writer *w, const struct record_kind *kind)
 	return i->next++;
 }
 
+/*
+ * Save rec, a record of kind, with the next id through the record API; count
+ * it in *count, give its id to *id (may be NULL) and clear rec either way.
+ */
+static enum error_code demo_save(struct demo_writer *w, const struct record_kind *kind, void *rec,
+                                 int64_t *count, int64_t *id)
+{
+	struct record_head *h = rec;
+	h->id = demo_id(w, kind);
+	enum error_code code = record_create(w->s, kind, rec, w->err);
+	if (id)
+		*id = h->id;
+	record_clear(kind, rec);
+	if (code == ERROR_NONE)
+		(*count)++;
+	return code;
+}
+
 /* Set a text field from a format. */
 static void demo_set(char **slot, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void demo_set(char **slot, const char *fmt, ...)
@@ -1299,13 +1317,10 @@ static enum error_code demo_write_groups(struct demo_writer *w)
 		char contact[48];
 		demo_contact(&w->p->rng, contact, sizeof contact);
 		mem_replace(&r.contact, contact);
-		r.head.id = demo_id(w, &group_kind);
-		enum error_code code = group_create(w->s, &r, w->err);
-		w->p->group_ids[g] = r.head.id;
-		group_clear(&r);
+		enum error_code code =
+		        demo_save(w, &group_kind, &r, &w->sum->groups, &w->p->group_ids[g]);
 		if (code != ERROR_NONE)
 			return code;
-		w->sum->groups++;
 	}
 	return ERROR_NONE;
 }
@@ -1332,13 +1347,9 @@ static enum error_code demo_write_people(struct demo_writer *w)
 		mem_replace(&r.tags, u->tags);
 		mem_replace(&r.notes, u->notes ? u->notes : "");
 		r.anonymised = u->anonymised;
-		r.head.id = demo_id(w, &person_kind);
-		enum error_code code = person_create(w->s, &r, w->err);
-		u->id = r.head.id;
-		person_clear(&r);
+		enum error_code code = demo_save(w, &person_kind, &r, &w->sum->people, &u->id);
 		if (code != ERROR_NONE)
 			return code;
-		w->sum->people++;
 	}
 	return ERROR_NONE;
 }
@@ -1377,12 +1388,7 @@ static enum error_code demo_write_stage(struct demo_writer *w, const struct demo
 	if (t->status == STAGE_SKIPPED)
 		mem_replace(&r.notes, "Skipped: no contract was awarded, so there was nothing to "
 		                      "commission yet.");
-	r.head.id = demo_id(w, &stage_kind);
-	enum error_code code = stage_create(w->s, &r, w->err);
-	stage_clear(&r);
-	if (code == ERROR_NONE)
-		w->sum->stages++;
-	return code;
+	return demo_save(w, &stage_kind, &r, &w->sum->stages, NULL);
 }
 
 /* A date a share of the way through a project's time, or "" after today. */
@@ -1412,13 +1418,9 @@ static enum error_code demo_write_projects(struct demo_writer *w)
 		if (pr->t->closed_ago)
 			date_format(pr->end, r.closed_on);
 		mem_replace(&r.notes, pr->t->notes ? pr->t->notes : "");
-		r.head.id = demo_id(w, &project_kind);
-		enum error_code code = project_create(w->s, &r, w->err);
-		pr->id = r.head.id;
-		project_clear(&r);
+		enum error_code code = demo_save(w, &project_kind, &r, &w->sum->projects, &pr->id);
 		if (code != ERROR_NONE)
 			return code;
-		w->sum->projects++;
 		for (int s = 0; s < pr->t->nstages; s++)
 			if ((code = demo_write_stage(w, pr, s)) != ERROR_NONE)
 				return code;
@@ -1433,12 +1435,9 @@ static enum error_code demo_write_projects(struct demo_writer *w)
 			e.amount_pence = t->pence;
 			mem_replace(&e.reason, t->reason ? t->reason : "");
 			date_format(demo_later(day, t->told_after, p->today), e.told_on);
-			e.head.id = demo_id(w, &budget_event_kind);
-			code = budget_event_create(w->s, &e, w->err);
-			budget_event_clear(&e);
+			code = demo_save(w, &budget_event_kind, &e, &w->sum->budget_events, NULL);
 			if (code != ERROR_NONE)
 				return code;
-			w->sum->budget_events++;
 		}
 		const struct demo_data_pressure *t = &pr->t->pressure;
 		if (t->summary) {
@@ -1451,12 +1450,9 @@ static enum error_code demo_write_projects(struct demo_writer *w)
 			mem_replace(&e.summary, t->summary);
 			mem_replace(&e.impact, t->impact);
 			date_format(demo_later(day, t->shared_after, p->today), e.shared_on);
-			e.head.id = demo_id(w, &pressure_kind);
-			code = pressure_create(w->s, &e, w->err);
-			pressure_clear(&e);
+			code = demo_save(w, &pressure_kind, &e, &w->sum->pressures, NULL);
 			if (code != ERROR_NONE)
 				return code;
-			w->sum->pressures++;
 		}
 	}
 	return ERROR_NONE;
@@ -1478,13 +1474,10 @@ static enum error_code demo_write_decisions(struct demo_writer *w)
 		r.users_view_followed = dd->d->followed;
 		r.appeal_route_given = dd->d->appeal != NULL;
 		mem_replace(&r.appeal_route, dd->d->appeal ? dd->d->appeal : "");
-		r.head.id = demo_id(w, &decision_kind);
-		enum error_code code = decision_create(w->s, &r, w->err);
-		dd->id = r.head.id;
-		decision_clear(&r);
+		enum error_code code =
+		        demo_save(w, &decision_kind, &r, &w->sum->decisions, &dd->id);
 		if (code != ERROR_NONE)
 			return code;
-		w->sum->decisions++;
 	}
 	return ERROR_NONE;
 }
@@ -1576,12 +1569,7 @@ static enum error_code demo_write_contribution(struct demo_writer *w, const stru
 	}
 	tally->said++;
 	tally->by_response[r.response]++;
-	r.head.id = demo_id(w, &contribution_kind);
-	enum error_code code = contribution_create(w->s, &r, w->err);
-	contribution_clear(&r);
-	if (code == ERROR_NONE)
-		w->sum->contributions++;
-	return code;
+	return demo_save(w, &contribution_kind, &r, &w->sum->contributions, NULL);
 }
 
 /* The usual way to send feedback in format f. */
@@ -1667,12 +1655,9 @@ static enum error_code demo_write_feedback(struct demo_writer *w, const struct d
 			         "Thank you for taking part in %s: the notes and what "
 			         "happens next.",
 			         m->title);
-		r.head.id = demo_id(w, &feedback_kind);
-		enum error_code code = feedback_create(w->s, &r, w->err);
-		feedback_clear(&r);
+		enum error_code code = demo_save(w, &feedback_kind, &r, &w->sum->feedback, NULL);
 		if (code != ERROR_NONE)
 			return code;
-		w->sum->feedback++;
 	}
 	return ERROR_NONE;
 }
@@ -1748,12 +1733,7 @@ static enum error_code demo_write_payment(struct demo_writer *w, const struct de
 		date_format(paid, r.paid_on);
 		demo_note_paid(u, m->day, pence);
 	}
-	r.head.id = demo_id(w, &payment_kind);
-	enum error_code code = payment_create(w->s, &r, w->err);
-	payment_clear(&r);
-	if (code == ERROR_NONE)
-		w->sum->payments++;
-	return code;
+	return demo_save(w, &payment_kind, &r, &w->sum->payments, NULL);
 }
 
 /* Fees and expenses for everyone who came to m and is not staff. */
@@ -1821,12 +1801,7 @@ static enum error_code demo_write_action(struct demo_writer *w, const struct dem
 		int32_t first = m->day + 2 < last ? m->day + 2 : last;
 		date_format(demo_between(&p->rng, first, last), r.done_on);
 	}
-	r.head.id = demo_id(w, &action_kind);
-	enum error_code code = action_create(w->s, &r, w->err);
-	action_clear(&r);
-	if (code == ERROR_NONE)
-		w->sum->actions++;
-	return code;
+	return demo_save(w, &action_kind, &r, &w->sum->actions, NULL);
 }
 
 /* The meeting record itself. */
@@ -1876,13 +1851,7 @@ static enum error_code demo_write_meeting_record(struct demo_writer *w, struct d
 	}
 	r.decision_id = m->decision >= 0 ? p->decisions[m->decision].id : 0;
 	r.group_id = m->group >= 0 ? p->group_ids[m->group] : 0;
-	r.head.id = demo_id(w, &meeting_kind);
-	enum error_code code = meeting_create(w->s, &r, w->err);
-	m->id = r.head.id;
-	meeting_clear(&r);
-	if (code == ERROR_NONE)
-		w->sum->meetings++;
-	return code;
+	return demo_save(w, &meeting_kind, &r, &w->sum->meetings, &m->id);
 }
 
 /* A meeting and everything that hangs from it: attendance, what was said, feedback, payments. */
@@ -1900,11 +1869,7 @@ static enum error_code demo_write_meeting(struct demo_writer *w, struct demo_mee
 		r.attended = a->attended;
 		r.needs_met = a->needs_met;
 		r.papers_format = a->papers_format;
-		r.head.id = demo_id(w, &attendance_kind);
-		code = attendance_create(w->s, &r, w->err);
-		attendance_clear(&r);
-		if (code == ERROR_NONE)
-			w->sum->attendances++;
+		code = demo_save(w, &attendance_kind, &r, &w->sum->attendances, NULL);
 	}
 	if (code != ERROR_NONE || m->status != MEETING_HELD)
 		return code;
