@@ -76,7 +76,7 @@ const struct demo_data_project demo_data_projects[DEMO_PROJECT_COUNT] = {
 	[DEMO_P_CARERS] = {
 		.title = "Carers' strategy 2026 to 2029",
 		.label = "Carers' strategy",
-		.plain = "the carers' strategy",
+		.plain = "support for carers",
 		.area = "Carers' support",
 		.kind = PROJECT_REVIEW,
 		.families = DEMO_CARERS,
@@ -116,7 +116,7 @@ const struct demo_data_project demo_data_projects[DEMO_PROJECT_COUNT] = {
 	[DEMO_P_EASTBROOK] = {
 		.title = "Eastbrook Day Centre closure",
 		.label = "Eastbrook Day Centre",
-		.plain = "the closure of Eastbrook Day Centre and where its members go next",
+		.plain = "Eastbrook Day Centre and what replaces it",
 		.area = "Adult social care: older people",
 		.kind = PROJECT_DECOMMISSIONING,
 		.families = DEMO_EASTBROOK,
@@ -440,7 +440,7 @@ const struct demo_data_project demo_data_projects[DEMO_PROJECT_COUNT] = {
 	[DEMO_P_AUTISM] = {
 		.title = "Adult autism strategy",
 		.label = "Autism strategy",
-		.plain = "the plan for autistic adults",
+		.plain = "support for autistic adults",
 		.area = "Adult social care: autism",
 		.kind = PROJECT_NEW_SERVICE,
 		.families = DEMO_LD | DEMO_MH | DEMO_CARERS,
@@ -586,7 +586,7 @@ const struct demo_data_project demo_data_projects[DEMO_PROJECT_COUNT] = {
 	[DEMO_P_CARE_HOMES] = {
 		.title = "Residential care homes redevelopment",
 		.label = "Care homes",
-		.plain = "the plan to rebuild the council's three care homes",
+		.plain = "the council's three care homes",
 		.area = "Adult social care: older people",
 		.kind = PROJECT_REDESIGN,
 		.families = DEMO_OLDER | DEMO_CARERS,
@@ -647,9 +647,8 @@ const struct demo_data_group demo_data_groups[DEMO_GROUP_COUNT] = {
 
 /* Indexed by enum stage_key; "%s" is the project's plain phrase. */
 const struct demo_data_agreement demo_data_agreements[STAGE_COUNT] = {
-	[STAGE_FRAMEWORK] = { "Agree how people who use %s, and those who care for them, will be "
-	                      "involved from "
-	                      "start to finish, and how they will hear what came of it.",
+	[STAGE_FRAMEWORK] = { "Agree how people with experience of %s will be involved from start "
+	                      "to finish, and how they will hear what came of it.",
 	                      "Say how involvement should work and hold us to it; each person "
 	                      "speaks from their "
 	                      "own experience unless their group has asked them to speak for it.",
@@ -854,8 +853,8 @@ const struct demo_data_meeting demo_data_meetings[] = {
 	  "The dates people move and the help they get to move.",
 	  "The provider chosen and the contract price." },
 	{ STAGE_MONITORING, METHOD_VISIT, "empowerment", "%s: user-led quality visit",
-	  "Members visit %s, talk to the people using it and report what they find, using "
-	  "questions they wrote.",
+	  "Members visit the places that provide %s, talk to the people using them and report "
+	  "what they find, using questions they wrote.",
 	  "What the visit looks at and what goes in the report.",
 	  "Confidential records about individuals." },
 	{ STAGE_MONITORING, METHOD_MEETING, "participation", "%s: how is it going?",
