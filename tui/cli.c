@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli: the table of commands and what they share. */
 #include "cli.h"
-#include "cli_exchange.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -40,6 +39,10 @@ static const struct cli_command {
 	{ "export", "export csv FOLDER",
 	  "write every record to twelve CSV files, one per kind, in FOLDER",
 	  cli_export },
+	{ "demo", "demo [--scale N]",
+	  "fill an empty database with a realistic demo year of one local authority (N of them "
+	  "with --scale)",
+	  cli_demo },
 };
 
 enum { CLI_NCOMMANDS = sizeof cli_commands / sizeof *cli_commands };

@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli_exchange: export and import commands over core/export_csv and core/import_csv. */
-#include "cli_exchange.h"
+/*
+ * cli_exchange: the commands that move records in and out of involve —
+ * "involve export csv FOLDER" (later also ics and report) and "involve import
+ * FILE.csv... | FOLDER [--dry-run]" — thin layers over core/export_csv and
+ * core/import_csv, following the command contract of cli.h.
+ */
+#include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
