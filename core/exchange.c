@@ -166,23 +166,28 @@ static const struct exchange_column exchange_actions[] = {
 	F("done_on", "done_on"),
 };
 
+/* Kinds whose records are named by other files are never repeats: a name must say which. */
 const struct exchange_kind exchange_kinds[EXCHANGE_KIND_COUNT] = {
-	{ "projects.csv", "project", "projects", &project_kind, COLUMNS(exchange_projects) },
-	{ "people.csv", "person", "people", &person_kind, COLUMNS(exchange_people) },
-	{ "decisions.csv", "decision", "decisions", &decision_kind, COLUMNS(exchange_decisions) },
-	{ "stages.csv", "stage record", "stage records", &stage_kind, COLUMNS(exchange_stages) },
-	{ "meetings.csv", "meeting", "meetings", &meeting_kind, COLUMNS(exchange_meetings) },
+	{ "projects.csv", "project", "projects", &project_kind, COLUMNS(exchange_projects), false },
+	{ "people.csv", "person", "people", &person_kind, COLUMNS(exchange_people), false },
+	{ "decisions.csv", "decision", "decisions", &decision_kind, COLUMNS(exchange_decisions),
+	  false },
+	{ "stages.csv", "stage record", "stage records", &stage_kind, COLUMNS(exchange_stages),
+	  false },
+	{ "meetings.csv", "meeting", "meetings", &meeting_kind, COLUMNS(exchange_meetings), false },
 	{ "attendance.csv", "attendance record", "attendance records", &attendance_kind,
-	  COLUMNS(exchange_attendance) },
+	  COLUMNS(exchange_attendance), false },
 	{ "contributions.csv", "contribution", "contributions", &contribution_kind,
-	  COLUMNS(exchange_contributions) },
+	  COLUMNS(exchange_contributions), true },
 	{ "feedback.csv", "feedback record", "feedback records", &feedback_kind,
-	  COLUMNS(exchange_feedback) },
+	  COLUMNS(exchange_feedback), false },
 	{ "budget.csv", "budget event", "budget events", &budget_event_kind,
-	  COLUMNS(exchange_budget) },
-	{ "pressures.csv", "pressure", "pressures", &pressure_kind, COLUMNS(exchange_pressures) },
-	{ "payments.csv", "payment", "payments", &payment_kind, COLUMNS(exchange_payments) },
-	{ "actions.csv", "commitment", "commitments", &action_kind, COLUMNS(exchange_actions) },
+	  COLUMNS(exchange_budget), true },
+	{ "pressures.csv", "pressure", "pressures", &pressure_kind, COLUMNS(exchange_pressures),
+	  true },
+	{ "payments.csv", "payment", "payments", &payment_kind, COLUMNS(exchange_payments), true },
+	{ "actions.csv", "commitment", "commitments", &action_kind, COLUMNS(exchange_actions),
+	  true },
 };
 
 const struct exchange_kind *exchange_kind_for_file(const char *path)

@@ -50,6 +50,13 @@ struct exchange_kind {
 	const struct record_kind *kind;
 	const struct exchange_column *columns;
 	size_t ncolumns;
+	/*
+	 * Rows with the same natural key are separate records (two people may
+	 * say the same thing, or claim the same fare twice), matched in order to
+	 * the records already there with that key; when false, a second row with
+	 * the same key in one import is a mistake.
+	 */
+	bool repeats;
 };
 
 enum { EXCHANGE_KIND_COUNT = 12 };

@@ -65,6 +65,8 @@ struct import_csv_run {
 	long pending_line[RECORD_BATCH]; /* the line of each */
 	size_t npending;
 	struct keymap *pending_keys; /* natural key of each waiting record -> line */
+	int64_t *ids;                /* the records found by a natural key */
+	size_t ids_cap;
 };
 
 /* Finding the records that references name, and what to say when there is none. */
@@ -354,7 +356,7 @@ static const struct field *import_csv_key_field(const struct exchange_kind *xk, 
 	return record_field(xk->kind, col->field);
 }
 
-/* SELECT the id of the record with the natural key of xk. The caller frees it. */
+/* SELECT the ids of the records with the natural key of xk. The caller frees it. */
 static char *import_csv_key_sql(const struct exchange_kind *xk)
 {
 	char *where = mem_strdup("1");
@@ -368,14 +370,17 @@ static char *import_csv_key_sql(const struct exchange_kind *xk)
 		free(where);
 		where = next;
 	}
-	char *sql = mem_printf("SELECT id FROM \"%s\" WHERE %s ORDER BY created_at, id LIMIT 1",
-	                       xk->kind->table, where);
+	char *sql = mem_printf("SELECT id FROM \"%s\" WHERE %s ORDER BY created_at, id%s",
+	                       xk->kind->table, where, xk->repeats ? "" : " LIMIT 1");
 	free(where);
 	return sql;
 }
 
-/* The id of the existing record with rec's natural key, or 0. */
-static int64_t import_csv_lookup(struct import_csv_run *run, const void *rec)
+/*
+ * Find the existing records with rec's natural key, oldest first, into
+ * run->ids (at most one unless the kind repeats); returns how many.
+ */
+static size_t import_csv_lookup(struct import_csv_run *run, const void *rec)
 {
 	const struct exchange_kind *xk = run->xk;
 	if (!run->key_sql[run->xi])
@@ -408,14 +413,19 @@ static int64_t import_csv_lookup(struct import_csv_run *run, const void *rec)
 			free(t);
 		}
 	}
-	int rc = sqlite3_step(st);
-	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		mem_grow((void **)&run->ids, &run->ids_cap, n + 1, sizeof *run->ids);
+		run->ids[n++] = sqlite3_column_int64(st, 0);
+	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE) {
 		store_fail(run->s, rc, "looking for existing records", &e);
 		import_csv_fatal(run, &e);
+		return 0;
 	}
-	return id;
+	return n;
 }
 
 /* The key of the seen map: the kind's index and the id. */
@@ -427,12 +437,18 @@ static size_t import_csv_seen_key(const struct import_csv_run *run, int64_t id,
 	return 9;
 }
 
+/* True, with *where (file << 40 | line), when an earlier row of this import took record id. */
+static bool import_csv_seen(const struct import_csv_run *run, int64_t id, int64_t *where)
+{
+	unsigned char key[9];
+	return keymap_get(run->seen, key, import_csv_seen_key(run, id, key), where);
+}
+
 /* True (reported) when an earlier row of this import already wrote record id. */
 static bool import_csv_duplicate(struct import_csv_run *run, const struct csv_row *row, int64_t id)
 {
-	unsigned char key[9];
 	int64_t where;
-	if (!keymap_get(run->seen, key, import_csv_seen_key(run, id, key), &where))
+	if (!import_csv_seen(run, id, &where))
 		return false;
 	size_t src = (size_t)(where >> 40);
 	long line = (long)(where & ((INT64_C(1) << 40) - 1));
@@ -484,6 +500,31 @@ static bool import_csv_same(const struct record_kind *kind, const void *a, const
 	return same;
 }
 
+/*
+ * Read record id into old, and make rec that record with the row applied and
+ * its derived fields as a write would make them. False (reported) when it
+ * cannot be read. The caller clears both either way.
+ */
+static bool import_csv_merge(struct import_csv_run *run, const struct csv_row *row, int64_t id,
+                             void *old, void *rec)
+{
+	const struct record_kind *kind = run->xk->kind;
+	struct error e;
+	if (record_get(run->s, kind, id, old, &e) != ERROR_NONE) {
+		import_csv_write_failed(run, row, &e);
+		record_init(kind, rec);
+		return false;
+	}
+	record_copy(kind, rec, old);
+	/* The row was parsed once already without a problem: this cannot fail. */
+	run->quiet = true;
+	import_csv_apply(run, row, rec);
+	run->quiet = false;
+	if (kind->prepare)
+		kind->prepare(rec);
+	return true;
+}
+
 /* Apply the row to existing record id, writing only when something changed. */
 static bool import_csv_update(struct import_csv_run *run, const struct csv_row *row, int64_t id)
 {
@@ -491,32 +532,52 @@ static bool import_csv_update(struct import_csv_run *run, const struct csv_row *
 	void *old = mem_alloc(kind->size);
 	void *rec = mem_alloc(kind->size);
 	struct error e;
-	bool ok = record_get(run->s, kind, id, old, &e) == ERROR_NONE;
-	if (!ok) {
+	bool ok = import_csv_merge(run, row, id, old, rec);
+	if (ok && import_csv_same(kind, old, rec)) {
+		run->counts->unchanged[run->xi]++;
+	} else if (ok && record_update(run->s, kind, rec, &e) == ERROR_NONE) {
+		run->counts->updated[run->xi]++;
+	} else if (ok) {
 		import_csv_write_failed(run, row, &e);
-	} else {
-		record_copy(kind, rec, old);
-		/* The row was parsed once already without a problem: this cannot fail. */
-		run->quiet = true;
-		import_csv_apply(run, row, rec);
-		run->quiet = false;
-		/* Derived fields as the write would make them, so they do not look changed. */
-		if (kind->prepare)
-			kind->prepare(rec);
-		if (import_csv_same(kind, old, rec)) {
-			run->counts->unchanged[run->xi]++;
-		} else if (record_update(run->s, kind, rec, &e) == ERROR_NONE) {
-			run->counts->updated[run->xi]++;
-		} else {
-			import_csv_write_failed(run, row, &e);
-			ok = false;
-		}
-		record_clear(kind, rec);
+		ok = false;
 	}
+	record_clear(kind, rec);
 	record_clear(kind, old);
 	free(old);
 	free(rec);
 	return ok;
+}
+
+/* True when the row says nothing new about record id. */
+static bool import_csv_unchanged(struct import_csv_run *run, const struct csv_row *row, int64_t id)
+{
+	const struct record_kind *kind = run->xk->kind;
+	void *old = mem_alloc(kind->size);
+	void *rec = mem_alloc(kind->size);
+	bool same = import_csv_merge(run, row, id, old, rec) && import_csv_same(kind, old, rec);
+	record_clear(kind, rec);
+	record_clear(kind, old);
+	free(old);
+	free(rec);
+	return same;
+}
+
+/*
+ * Of the n records in run->ids with the row's key (a kind whose rows repeat),
+ * the one this row is for: one no earlier row took, preferring one the row
+ * leaves unchanged (so importing the same file again changes nothing), else
+ * the oldest. 0 when every one is taken: the row is a new record.
+ */
+static int64_t import_csv_choose(struct import_csv_run *run, const struct csv_row *row, size_t n)
+{
+	size_t free_ids = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!import_csv_seen(run, run->ids[i], NULL))
+			run->ids[free_ids++] = run->ids[i];
+	for (size_t i = 0; free_ids > 1 && i < free_ids; i++)
+		if (import_csv_unchanged(run, row, run->ids[i]))
+			return run->ids[i];
+	return free_ids ? run->ids[0] : 0;
 }
 
 /* Remember the name of a record of the file (or -line when its row is bad) for references. */
@@ -609,7 +670,7 @@ static bool import_csv_queue(struct import_csv_run *run, const struct csv_row *r
 	const struct record_kind *kind = run->xk->kind;
 	size_t n = import_csv_row_key(run, rec);
 	int64_t line;
-	if (keymap_get(run->pending_keys, run->key, n, &line)) {
+	if (!run->xk->repeats && keymap_get(run->pending_keys, run->key, n, &line)) {
 		import_csv_problem(run, row->line, NULL,
 		                   "this row is for the same %s as line %ld; remove one of the two "
 		                   "rows",
@@ -638,7 +699,9 @@ static void import_csv_row(struct import_csv_run *run, const struct csv_row *row
 	void *rec = run->pending[run->npending];
 	record_init(kind, rec);
 	bool ok = import_csv_apply(run, row, rec);
-	int64_t id = ok ? import_csv_lookup(run, rec) : 0;
+	bool repeats = run->xk->repeats;
+	size_t found = ok ? import_csv_lookup(run, rec) : 0;
+	int64_t id = !found ? 0 : repeats ? import_csv_choose(run, row, found) : run->ids[0];
 	if (run->fatal != ERROR_NONE) {
 		ok = false;
 	} else if (ok && !id) {
@@ -646,7 +709,8 @@ static void import_csv_row(struct import_csv_run *run, const struct csv_row *row
 			return; /* the record now belongs to the queue */
 		ok = false;
 	} else if (ok) {
-		ok = !import_csv_duplicate(run, row, id) && import_csv_update(run, row, id);
+		ok = (repeats || !import_csv_duplicate(run, row, id)) &&
+		     import_csv_update(run, row, id);
 		if (ok)
 			import_csv_mark_seen(run, row->line, id);
 	}
@@ -933,6 +997,7 @@ static void import_csv_run_free(struct import_csv_run *run)
 		keymap_free(run->cache[i]);
 	keymap_free(run->seen);
 	keymap_free(run->pending_keys);
+	free(run->ids);
 	for (size_t i = 0; i < EXCHANGE_KIND_COUNT; i++)
 		free(run->key_sql[i]);
 	for (size_t i = 0; i < run->nsources; i++)

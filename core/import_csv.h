@@ -15,7 +15,10 @@
  * title; stage by project and stage; attendance and feedback by meeting and
  * person; see exchange.c for the rest) and updates it rather than adding a
  * second one; a row that changes nothing writes nothing. Two rows for the
- * same record in one import are a problem.
+ * same record in one import are a problem, except for the kinds whose rows
+ * may repeat (exchange_kind.repeats: contributions, payments ...), where the
+ * second row is a second record and rows are matched in order to the records
+ * already there with the same key.
  *
  * Every bad row is reported as "FILE:LINE: column: what is wrong" (or
  * "FILE:LINE: what is wrong" when no one column is at fault), and when there

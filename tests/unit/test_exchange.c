@@ -597,6 +597,61 @@ static void test_due_date_and_blank_references(void **state)
 	free(dir);
 }
 
+/* Rows that may repeat: the same words said twice are two contributions, matched in order. */
+static void test_repeated_rows(void **state)
+{
+	struct support_db *db = *state;
+	char *dir = csv_dir(db, "in");
+	char *paths[5];
+	paths[0] = put(dir, "projects.csv", projects_csv);
+	paths[1] = put(dir, "people.csv", people_csv);
+	paths[2] = put(dir, "meetings.csv",
+	               "project,title,held_on\nCarers' breaks review,Survey,2026-09-17\n");
+	paths[3] = put(dir, "contributions.csv",
+	               "meeting,held_on,person,said,response,response_text,reason,responded_on\n"
+	               "Survey,2026-09-17,,More buses,pending,,,\n"
+	               "Survey,2026-09-17,,More buses,adopted,Route 7 added,,2026-10-01\n"
+	               "Survey,2026-09-17,Ann B.,More buses,pending,,,\n");
+	paths[4] = put(dir, "payments.csv",
+	               "person,meeting,held_on,kind,amount,claimed_on,paid_on,declined\n"
+	               "Ann B.,,,travel,3.20,2026-10-01,,no\n"
+	               "Ann B.,,,travel,3.20,2026-10-01,2026-10-05,no\n");
+	struct problems p = { 0 };
+	struct import_csv_counts c;
+	struct error err;
+	assert_int_equal(run_import(db->store, dir, paths, 5, false, &p, &c, &err), ERROR_NONE);
+	assert_int_equal(c.created[kind_index("contributions.csv")], 3);
+	assert_int_equal(c.created[kind_index("payments.csv")], 2);
+
+	/* The same files again change nothing: each row finds its own record. */
+	assert_int_equal(run_import(db->store, dir, paths, 5, false, &p, &c, &err), ERROR_NONE);
+	assert_int_equal(c.unchanged[kind_index("contributions.csv")], 3);
+	assert_int_equal(c.unchanged[kind_index("payments.csv")], 2);
+	assert_int_equal(count_of(db->store, &contribution_kind), 3);
+
+	/* Exported and imported again, still three and two, and again unchanged. */
+	char *out = csv_dir(db, "out");
+	assert_int_equal(export_csv(db->store, out, NULL, &err), ERROR_NONE);
+	assert_int_equal(run_import(db->store, out, &out, 1, false, &p, &c, &err), ERROR_NONE);
+	for (size_t k = 0; k < EXCHANGE_KIND_COUNT; k++) {
+		assert_int_equal(c.created[k], 0);
+		assert_int_equal(c.updated[k], 0);
+	}
+	char *path = support_path(db->dir, "copy.db");
+	struct store *copy = support_open(path);
+	assert_int_equal(run_import(copy, out, &out, 1, false, &p, &c, &err), ERROR_NONE);
+	assert_int_equal(count_of(copy, &contribution_kind), 3);
+	assert_int_equal(count_of(copy, &payment_kind), 2);
+	int64_t paid =
+	        record_lookup(copy, "SELECT count(*) FROM payment WHERE paid_on IS NOT NULL", "");
+	assert_int_equal(paid, 1);
+	store_close(copy);
+	free(path);
+	free(out);
+	free_paths(paths, 5);
+	free(dir);
+}
+
 /* ---- export ---- */
 
 /* The header rows of issue 6, in its words. */
@@ -944,6 +999,8 @@ int main(void)
 		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(test_due_date_and_blank_references,
 		                                support_db_setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(test_repeated_rows, support_db_setup,
+		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(test_export_files, support_db_setup,
 		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(test_export_errors, support_db_setup,
