@@ -32,6 +32,9 @@ struct import_csv_source {
 	size_t seq;                     /* position among the files, to keep their order */
 };
 
+/* Records with the same key compared with a repeated row, at most. */
+enum { IMPORT_CSV_MATCH_TRIES = 16 };
+
 /* Records other rows refer to, remembered by natural key for the run. */
 enum import_csv_cache { CACHE_PROJECT, CACHE_PERSON, CACHE_MEETING, CACHE_DECISION, CACHE_COUNT };
 
@@ -574,7 +577,8 @@ static int64_t import_csv_choose(struct import_csv_run *run, const struct csv_ro
 	for (size_t i = 0; i < n; i++)
 		if (!import_csv_seen(run, run->ids[i], NULL))
 			run->ids[free_ids++] = run->ids[i];
-	for (size_t i = 0; free_ids > 1 && i < free_ids; i++)
+	/* Bounded, so thousands of identical rows do not compare each with each. */
+	for (size_t i = 0; free_ids > 1 && i < free_ids && i < IMPORT_CSV_MATCH_TRIES; i++)
 		if (import_csv_unchanged(run, row, run->ids[i]))
 			return run->ids[i];
 	return free_ids ? run->ids[0] : 0;
