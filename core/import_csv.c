@@ -35,6 +35,12 @@ struct import_csv_source {
 /* Records with the same key compared with a repeated row, at most. */
 enum { IMPORT_CSV_MATCH_TRIES = 16 };
 
+/* The records that had one natural key when the import began: run->ids[start, start + n). */
+struct import_csv_group {
+	size_t start, n;
+	size_t next; /* before it, every record has been taken by a row */
+};
+
 /* Records other rows refer to, remembered by natural key for the run. */
 enum import_csv_cache { CACHE_PROJECT, CACHE_PERSON, CACHE_MEETING, CACHE_DECISION, CACHE_COUNT };
 
@@ -68,8 +74,11 @@ struct import_csv_run {
 	long pending_line[RECORD_BATCH]; /* the line of each */
 	size_t npending;
 	struct keymap *pending_keys; /* natural key of each waiting record -> line */
-	int64_t *ids;                /* the records found by a natural key */
-	size_t ids_cap;
+	int64_t *ids; /* records found by natural key; the first nids hold the groups' */
+	size_t ids_cap, nids;
+	struct import_csv_group *groups; /* per natural key of a kind whose rows repeat */
+	size_t ngroups, groups_cap;
+	struct keymap *group_keys; /* kind and natural key -> index in groups */
 };
 
 /* Finding the records that references name, and what to say when there is none. */
@@ -381,9 +390,10 @@ static char *import_csv_key_sql(const struct exchange_kind *xk)
 
 /*
  * Find the existing records with rec's natural key, oldest first, into
- * run->ids (at most one unless the kind repeats); returns how many.
+ * run->ids from index at on (at most one unless the kind repeats); returns
+ * how many.
  */
-static size_t import_csv_lookup(struct import_csv_run *run, const void *rec)
+static size_t import_csv_lookup(struct import_csv_run *run, const void *rec, size_t at)
 {
 	const struct exchange_kind *xk = run->xk;
 	if (!run->key_sql[run->xi])
@@ -419,8 +429,8 @@ static size_t import_csv_lookup(struct import_csv_run *run, const void *rec)
 	size_t n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		mem_grow((void **)&run->ids, &run->ids_cap, n + 1, sizeof *run->ids);
-		run->ids[n++] = sqlite3_column_int64(st, 0);
+		mem_grow((void **)&run->ids, &run->ids_cap, at + n + 1, sizeof *run->ids);
+		run->ids[at + n++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -565,50 +575,6 @@ static bool import_csv_unchanged(struct import_csv_run *run, const struct csv_ro
 	return same;
 }
 
-/*
- * Of the n records in run->ids with the row's key (a kind whose rows repeat),
- * the one this row is for: one no earlier row took, preferring one the row
- * leaves unchanged (so importing the same file again changes nothing), else
- * the oldest. 0 when every one is taken: the row is a new record.
- */
-static int64_t import_csv_choose(struct import_csv_run *run, const struct csv_row *row, size_t n)
-{
-	size_t free_ids = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!import_csv_seen(run, run->ids[i], NULL))
-			run->ids[free_ids++] = run->ids[i];
-	/* Bounded, so thousands of identical rows do not compare each with each. */
-	for (size_t i = 0; free_ids > 1 && i < free_ids && i < IMPORT_CSV_MATCH_TRIES; i++)
-		if (import_csv_unchanged(run, row, run->ids[i]))
-			return run->ids[i];
-	return free_ids ? run->ids[0] : 0;
-}
-
-/* Remember the name of a record of the file (or -line when its row is bad) for references. */
-static void import_csv_remember(struct import_csv_run *run, const void *rec, int64_t value)
-{
-	for (size_t i = 0; i < CACHE_COUNT; i++) {
-		const struct import_csv_named *def = &import_csv_named[i];
-		if (def->kind != run->xk->kind)
-			continue;
-		const char *text = *CAT(rec, record_field(def->kind, def->text_field), char *);
-		const char *date =
-		        def->date_field ? CAT(rec, record_field(def->kind, def->date_field), char)
-		                        : NULL;
-		int64_t project_id =
-		        def->project_field
-		                ? *CAT(rec, record_field(def->kind, def->project_field), int64_t)
-		                : 0;
-		if (!text || !*text || (date && !*date) || (def->project_field && !project_id))
-			return;
-		size_t n = import_csv_key(run, project_id, text, date);
-		int64_t old;
-		if (value < 0 && keymap_get(run->cache[i], run->key, n, &old) && old > 0)
-			return;
-		keymap_put(run->cache[i], run->key, n, value);
-	}
-}
-
 /* The natural key of rec in run->key, as the lookup compares it; returns its length. */
 static size_t import_csv_row_key(struct import_csv_run *run, const void *rec)
 {
@@ -634,6 +600,74 @@ static size_t import_csv_row_key(struct import_csv_run *run, const void *rec)
 		o += n;
 	}
 	return o;
+}
+
+/*
+ * The record a row of a kind whose rows repeat is for: one of the records that
+ * had its natural key before the import began and that no earlier row took,
+ * preferring one the row leaves unchanged (so importing the same file again
+ * changes nothing), else the oldest. 0 when every one is taken: the row is a
+ * new record. The records of each key are looked up once per import.
+ */
+static int64_t import_csv_repeat(struct import_csv_run *run, const struct csv_row *row,
+                                 const void *rec)
+{
+	size_t n = import_csv_row_key(run, rec);
+	mem_grow((void **)&run->key, &run->key_cap, n + 1, 1);
+	run->key[n++] = (char)run->xi;
+	int64_t g;
+	if (!keymap_get(run->group_keys, run->key, n, &g)) {
+		mem_grow((void **)&run->groups, &run->groups_cap, run->ngroups + 1,
+		         sizeof *run->groups);
+		g = (int64_t)run->ngroups++;
+		keymap_put(run->group_keys, run->key, n, g);
+		struct import_csv_group *grp = &run->groups[g];
+		grp->start = run->nids;
+		grp->n = import_csv_lookup(run, rec, run->nids);
+		grp->next = 0;
+		run->nids += grp->n;
+	}
+	struct import_csv_group *grp = &run->groups[g];
+	const int64_t *ids = run->ids + grp->start;
+	while (grp->next < grp->n && import_csv_seen(run, ids[grp->next], NULL))
+		grp->next++;
+	if (grp->next == grp->n)
+		return 0;
+	/* Bounded, so thousands of identical rows do not compare each with each. */
+	size_t tries = 0;
+	for (size_t i = grp->next; i < grp->n && tries < IMPORT_CSV_MATCH_TRIES; i++) {
+		if (import_csv_seen(run, ids[i], NULL))
+			continue;
+		if (++tries > 1 || i + 1 < grp->n)
+			if (import_csv_unchanged(run, row, ids[i]))
+				return ids[i];
+	}
+	return ids[grp->next];
+}
+
+/* Remember the name of a record of the file (or -line when its row is bad) for references. */
+static void import_csv_remember(struct import_csv_run *run, const void *rec, int64_t value)
+{
+	for (size_t i = 0; i < CACHE_COUNT; i++) {
+		const struct import_csv_named *def = &import_csv_named[i];
+		if (def->kind != run->xk->kind)
+			continue;
+		const char *text = *CAT(rec, record_field(def->kind, def->text_field), char *);
+		const char *date =
+		        def->date_field ? CAT(rec, record_field(def->kind, def->date_field), char)
+		                        : NULL;
+		int64_t project_id =
+		        def->project_field
+		                ? *CAT(rec, record_field(def->kind, def->project_field), int64_t)
+		                : 0;
+		if (!text || !*text || (date && !*date) || (def->project_field && !project_id))
+			return;
+		size_t n = import_csv_key(run, project_id, text, date);
+		int64_t old;
+		if (value < 0 && keymap_get(run->cache[i], run->key, n, &old) && old > 0)
+			return;
+		keymap_put(run->cache[i], run->key, n, value);
+	}
 }
 
 /* Insert the waiting records; a record that cannot be inserted is a problem with its row. */
@@ -704,8 +738,11 @@ static void import_csv_row(struct import_csv_run *run, const struct csv_row *row
 	record_init(kind, rec);
 	bool ok = import_csv_apply(run, row, rec);
 	bool repeats = run->xk->repeats;
-	size_t found = ok ? import_csv_lookup(run, rec) : 0;
-	int64_t id = !found ? 0 : repeats ? import_csv_choose(run, row, found) : run->ids[0];
+	int64_t id = 0;
+	if (ok && repeats)
+		id = import_csv_repeat(run, row, rec);
+	else if (ok && import_csv_lookup(run, rec, run->nids))
+		id = run->ids[run->nids];
 	if (run->fatal != ERROR_NONE) {
 		ok = false;
 	} else if (ok && !id) {
@@ -1002,6 +1039,8 @@ static void import_csv_run_free(struct import_csv_run *run)
 	keymap_free(run->seen);
 	keymap_free(run->pending_keys);
 	free(run->ids);
+	free(run->groups);
+	keymap_free(run->group_keys);
 	for (size_t i = 0; i < EXCHANGE_KIND_COUNT; i++)
 		free(run->key_sql[i]);
 	for (size_t i = 0; i < run->nsources; i++)
@@ -1075,6 +1114,7 @@ enum error_code import_csv(struct store *s, const char *const *paths, size_t n,
 		run.cache[i] = keymap_new();
 	run.seen = keymap_new();
 	run.pending_keys = keymap_new();
+	run.group_keys = keymap_new();
 	import_csv_expand(&run, paths, n);
 	int64_t saved[IMPORT_CSV_NPRAGMAS];
 	import_csv_tune(s, NULL, saved);
