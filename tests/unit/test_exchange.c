@@ -629,7 +629,25 @@ static void test_repeated_rows(void **state)
 	assert_int_equal(c.unchanged[kind_index("payments.csv")], 2);
 	assert_int_equal(count_of(db->store, &contribution_kind), 3);
 
-	/* Exported and imported again, still three and two, and again unchanged. */
+	/* One answer changed and one more said: one updated, one new, the rest as they were. */
+	free(put(dir, "contributions.csv",
+	         "meeting,held_on,person,said,response,response_text,reason,responded_on\n"
+	         "Survey,2026-09-17,,More buses,pending,,,\n"
+	         "Survey,2026-09-17,,More buses,adopted,Route 7 and 8 added,,2026-10-01\n"
+	         "Survey,2026-09-17,Ann B.,More buses,pending,,,\n"
+	         "Survey,2026-09-17,,More buses,pending,,,\n"));
+	assert_int_equal(run_import(db->store, dir, &paths[3], 1, false, &p, &c, &err), ERROR_NONE);
+	size_t ci = kind_index("contributions.csv");
+	assert_int_equal(c.created[ci], 1);
+	assert_int_equal(c.updated[ci], 1);
+	assert_int_equal(c.unchanged[ci], 2);
+	assert_int_equal(record_lookup(db->store,
+	                               "SELECT count(*) FROM contribution WHERE response_text = "
+	                               "'Route 7 and 8 added'",
+	                               ""),
+	                 1);
+
+	/* Exported and imported again, and again unchanged. */
 	char *out = csv_dir(db, "out");
 	assert_int_equal(export_csv(db->store, out, NULL, &err), ERROR_NONE);
 	assert_int_equal(run_import(db->store, out, &out, 1, false, &p, &c, &err), ERROR_NONE);
@@ -640,7 +658,7 @@ static void test_repeated_rows(void **state)
 	char *path = support_path(db->dir, "copy.db");
 	struct store *copy = support_open(path);
 	assert_int_equal(run_import(copy, out, &out, 1, false, &p, &c, &err), ERROR_NONE);
-	assert_int_equal(count_of(copy, &contribution_kind), 3);
+	assert_int_equal(count_of(copy, &contribution_kind), 4);
 	assert_int_equal(count_of(copy, &payment_kind), 2);
 	int64_t paid =
 	        record_lookup(copy, "SELECT count(*) FROM payment WHERE paid_on IS NOT NULL", "");
