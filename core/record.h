@@ -28,7 +28,7 @@
 #include "error.h"
 #include "store.h"
 
-enum { RECORD_BATCH = 64 }; /* records in one INSERT statement of record_create_many */
+enum { RECORD_BATCH = 256 }; /* records in one INSERT statement of record_create_many */
 
 struct record_head {
 	int64_t id;                       /* 0 until created */
