@@ -58,10 +58,11 @@ struct import_csv_run {
 	size_t bad_files;
 	enum error_code fatal; /* the database failed: stop */
 
-	/* The file being read. */
-	struct import_csv_source *sources;
+	struct import_csv_source *sources; /* the files, in import order once known */
 	size_t nsources;
-	size_t src; /* index of the file in sources */
+
+	/* The file being read. */
+	size_t src; /* its index in sources */
 	const char *path;
 	const struct exchange_kind *xk;
 	size_t xi;                       /* xk's index in exchange_kinds */
@@ -74,7 +75,9 @@ struct import_csv_run {
 	long pending_line[RECORD_BATCH]; /* the line of each */
 	size_t npending;
 	struct keymap *pending_keys; /* natural key of each waiting record -> line */
-	int64_t *ids; /* records found by natural key; the first nids hold the groups' */
+
+	/* Existing records found by natural key: groups' ids first, then a lookup's. */
+	int64_t *ids;
 	size_t ids_cap, nids;
 	struct import_csv_group *groups; /* per natural key of a kind whose rows repeat */
 	size_t ngroups, groups_cap;
@@ -683,7 +686,12 @@ static void import_csv_flush(struct import_csv_run *run)
 		import_csv_fatal(run, &e);
 	for (size_t i = 0; i < n && run->fatal == ERROR_NONE; i++) {
 		void *rec = run->pending[i];
-		/* A constraint no check foresaw: insert one by one to say which row. */
+		/*
+		 * A constraint no check foresaw: insert one by one to say which row,
+		 * each with a new id in case it was the random id that collided.
+		 */
+		if (code != ERROR_NONE)
+			((struct record_head *)rec)->id = 0;
 		if (code != ERROR_NONE && record_create(run->s, kind, rec, &e) != ERROR_NONE) {
 			struct csv_row row = { .line = run->pending_line[i] };
 			import_csv_write_failed(run, &row, &e);
