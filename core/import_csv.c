@@ -1069,7 +1069,8 @@ static void import_csv_all(struct import_csv_run *run)
 			free(run->sources[i].path);
 	}
 	run->nsources = known;
-	qsort(run->sources, run->nsources, sizeof *run->sources, import_csv_compare_sources);
+	if (run->nsources > 1)
+		qsort(run->sources, run->nsources, sizeof *run->sources, import_csv_compare_sources);
 	for (size_t i = 0; i < run->nsources && run->fatal == ERROR_NONE; i++)
 		import_csv_file(run, i);
 }
