@@ -598,7 +598,10 @@ int64_t record_lookup(struct store *s, const char *sql, const char *types, ...)
 		}
 	}
 	va_end(ap);
-	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int rc = sqlite3_step(st);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_fail(s, rc, NULL, NULL); /* noted in the store; see store_damaged */
 	sqlite3_reset(st);
 	return id;
 }

@@ -29,6 +29,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool read_only;
+	bool damaged;                 /* SQLite has reported the file damaged: never write to it */
 	int depth;                    /* open transactions and savepoints */
 	struct store_cached *cache;   /* open-addressed by hash of the SQL text */
 	size_t cache_cap, cache_used; /* cache_cap is a power of two */
@@ -54,10 +55,32 @@ struct sqlite3 *store_db(struct store *s)
 	return s->db;
 }
 
+enum error_code store_damaged(struct store *s, struct error *err)
+{
+	return s->damaged ? store_fail(s, SQLITE_CORRUPT, NULL, err) : ERROR_NONE;
+}
+
+/* True when the folder holding path cannot be written by this user. */
+static bool store_folder_read_only(const char *path)
+{
+	char *copy = mem_strdup(path);
+	bool ro = access(dirname(copy), W_OK) != 0;
+	free(copy);
+	return ro;
+}
+
 enum error_code store_fail(struct store *s, int rc, const char *doing, struct error *err)
 {
 	const char *path = s ? s->path : "the database";
 	const char *what = doing ? doing : "using the database";
+	if (s && !s->damaged && ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)) {
+		/* From now on every write is refused and closing leaves the file as it is. */
+		s->damaged = true;
+		sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	}
+	if (s && s->damaged && (rc & 0xFF) == SQLITE_READONLY)
+		rc = SQLITE_CORRUPT; /* refused by query_only: say why */
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -109,6 +132,14 @@ enum error_code store_fail(struct store *s, int rc, const char *doing, struct er
 		                 "Reading or writing %s failed (%s), so %s did not happen", path,
 		                 sqlite3_errstr(rc), what);
 	case SQLITE_CANTOPEN:
+		if (s && store_folder_read_only(s->path))
+			return error_set(
+			        err, ERROR_READ_ONLY,
+			        "The folder holding %s cannot be written, and involve keeps "
+			        "its journal (%s-wal) beside the database, so %s did not "
+			        "happen and nothing was saved; make the folder writable or "
+			        "move the database to one that is",
+			        path, path, what);
 		return error_set(err, ERROR_IO, "%s cannot be opened (%s)", path,
 		                 sqlite3_errstr(rc));
 	case SQLITE_NOMEM:
@@ -222,6 +253,8 @@ int64_t store_new_id(struct store *s, const char *table)
 		sqlite3_bind_int64(st, 1, id);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			store_fail(s, rc, NULL, NULL); /* noted: a damaged file refuses the write */
 		if (rc != SQLITE_ROW)
 			return id;
 	}
@@ -234,6 +267,8 @@ bool store_in_transaction(const struct store *s)
 
 enum error_code store_begin(struct store *s, struct error *err)
 {
+	if (s->damaged)
+		return store_fail(s, SQLITE_CORRUPT, NULL, err);
 	char sql[48];
 	if (s->depth == 0)
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
@@ -290,8 +325,11 @@ char *store_meta_get(struct store *s, const char *key)
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	char *value = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		value = mem_strdup((const char *)sqlite3_column_text(st, 0));
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_fail(s, rc, NULL, NULL); /* noted in the store; see store_damaged */
 	sqlite3_reset(st);
 	return value;
 }
@@ -368,6 +406,56 @@ static enum error_code store_create_file(const char *path, struct error *err)
 		                 strerror(errno));
 	}
 	close(fd);
+	return ERROR_NONE;
+}
+
+/* A big-endian number of n bytes from the file header. */
+static uint32_t store_header_number(const unsigned char *h, int n)
+{
+	uint32_t v = 0;
+	for (int i = 0; i < n; i++)
+		v = v << 8 | h[i];
+	return v;
+}
+
+/*
+ * The one cheap check at open beyond SQLite's own: a file shorter than its
+ * header says (a copy that did not finish, a disk that filled while copying)
+ * is damaged, though SQLite would notice only on reading a missing page.
+ * Skipped while the journal holds changes (a checkpoint may have been cut
+ * short, and the journal completes it). Damage inside the file is found when
+ * a damaged page is read, and by store_check: a full check of every page
+ * would make opening a large file slow.
+ */
+static enum error_code store_check_length(const char *path, off_t size, struct error *err)
+{
+	char *wal = mem_printf("%s-wal", path);
+	struct stat st;
+	bool journal = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	if (journal || size < 100)
+		return ERROR_NONE;
+	unsigned char h[100];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return ERROR_NONE; /* SQLite says why it cannot be opened */
+	ssize_t got = read(fd, h, sizeof h);
+	close(fd);
+	if (got != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		return ERROR_NONE; /* not SQLite at all: store_identify says so */
+	uint32_t page_size = store_header_number(h + 16, 2);
+	if (page_size == 1)
+		page_size = 65536;
+	uint32_t pages = store_header_number(h + 28, 4);
+	bool valid = pages > 0 && store_header_number(h + 24, 4) == store_header_number(h + 92, 4);
+	if (valid && (uint64_t)size < (uint64_t)pages * page_size)
+		return error_set(
+		        err, ERROR_CORRUPT,
+		        "%s is damaged: it is shorter than it should be (%lld bytes of "
+		        "%llu), perhaps a copy that did not finish; involve has not changed "
+		        "it. Restore it from a backup, or copy what can be read with the "
+		        "sqlite3 .recover command",
+		        path, (long long)size, (unsigned long long)pages * page_size);
 	return ERROR_NONE;
 }
 
@@ -455,6 +543,8 @@ enum error_code store_open(const char *path, const struct store_options *opt, st
 	} else if (!S_ISREG(st.st_mode)) {
 		return error_set(err, ERROR_IO, "%s is not a file, so it cannot be a database",
 		                 path);
+	} else if ((code = store_check_length(path, st.st_size, err)) != ERROR_NONE) {
+		return code;
 	}
 
 	struct store *s = mem_calloc(1, sizeof *s);
@@ -512,6 +602,17 @@ void store_close(struct store *s)
 	free(s);
 }
 
+enum error_code store_checkpoint(struct store *s, struct error *err)
+{
+	if (s->read_only || s->depth > 0)
+		return error_set(
+		        err, ERROR_BUSY,
+		        "The journal of %s cannot be emptied while a change is being saved",
+		        s->path);
+	int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return rc == SQLITE_OK ? ERROR_NONE : store_fail(s, rc, "emptying the journal", err);
+}
+
 enum error_code store_check(struct store *s, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare_fresh(s, "PRAGMA integrity_check", err);
@@ -519,15 +620,26 @@ enum error_code store_check(struct store *s, struct error *err)
 		return err ? err->code : ERROR_CORRUPT;
 	enum error_code code = ERROR_NONE;
 	int rc = sqlite3_step(st);
+	const char *problem = NULL;
 	if (rc == SQLITE_ROW) {
 		const char *r = (const char *)sqlite3_column_text(st, 0);
 		if (!r || strcmp(r, "ok") != 0)
-			code = error_set(err, ERROR_CORRUPT,
-			                 "%s is damaged: %s. Restore it from a backup, or copy "
-			                 "what can be read with the sqlite3 .recover command",
-			                 s->path, r ? r : "unknown problem");
+			problem = r ? r : "unknown problem";
+	} else if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB) {
+		problem = sqlite3_errmsg(s->db);
 	} else {
 		code = store_fail(s, rc, "checking the database", err);
+	}
+	if (problem) {
+		char *copy = mem_strdup(problem);
+		store_fail(s, SQLITE_CORRUPT, NULL, NULL); /* marks it: never written to now */
+		code = error_set(
+		        err, ERROR_CORRUPT,
+		        "%s is damaged (%.200s); involve has not changed it. Restore it "
+		        "from a backup, or copy what can be read with the sqlite3 .recover "
+		        "command",
+		        s->path, copy);
+		free(copy);
 	}
 	sqlite3_finalize(st);
 	if (code != ERROR_NONE)

@@ -78,6 +78,24 @@ enum error_code store_meta_set(struct store *s, const char *key, const char *val
  */
 enum error_code store_check(struct store *s, struct error *err);
 
+/*
+ * Write every change held in the write-ahead journal (FILE-wal) into the
+ * file and empty the journal, so nothing erased lingers there. ERROR_BUSY
+ * when another connection still reads an older state (the journal is then
+ * emptied by whoever closes last).
+ */
+enum error_code store_checkpoint(struct store *s, struct error *err);
+
+/*
+ * ERROR_CORRUPT with the damaged-file sentence once SQLite has reported the
+ * file damaged (SQLITE_CORRUPT or SQLITE_NOTADB) anywhere, even where the
+ * error itself was not reported; ERROR_NONE until then.
+ * from then on store_begin refuses with the damaged-file sentence, so a
+ * damaged file is never written to. Readers check it after a walk that may
+ * have swallowed an error.
+ */
+enum error_code store_damaged(struct store *s, struct error *err);
+
 /* ---- for core/ modules only ---- */
 
 struct sqlite3 *store_db(struct store *s);
@@ -94,7 +112,10 @@ struct sqlite3_stmt *store_prepare_fresh(struct store *s, const char *sql, struc
 /*
  * Turn an SQLite result code into an error_code and a sentence about the
  * store's file, for example "The disk holding FILE is full; nothing was saved."
- * doing names the action ("saving the meeting") and may be NULL.
+ * doing names the action ("saving the meeting") and may be NULL. Every
+ * SQLite failure goes through here (with err NULL where the caller cannot
+ * report it), so SQLITE_CORRUPT and SQLITE_NOTADB always mark the store
+ * damaged and always read "FILE is damaged ...; involve has not changed it".
  */
 enum error_code store_fail(struct store *s, int rc, const char *doing, struct error *err);
 /* Execute SQL with no parameters and no result rows (schema, pragmas). */

@@ -33,6 +33,13 @@ static const struct cli_command {
 	{ "check-db", "check-db", "check the database file for damage without changing it",
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
+	{ "person", "person show|export|forget PERSON [--format text|json] [--output FILE] [--yes]",
+	  "show one person's record, export everything held about them (a subject access "
+	  "request), or forget them: erase their name and personal details for good, keeping "
+	  "what they said as \"a participant\" (forget needs --yes). PERSON is a name or #number",
+	  cli_person },
+	{ "audit", "audit [--since DATE] [--limit N]",
+	  "list the changes made to the records, newest first", cli_audit },
 };
 
 enum { CLI_NCOMMANDS = sizeof cli_commands / sizeof *cli_commands };
