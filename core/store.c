@@ -69,6 +69,16 @@ static bool store_folder_read_only(const char *path)
 	return ro;
 }
 
+/* The sentence for a database whose folder cannot be written. */
+static enum error_code store_folder_sentence(struct store *s, const char *what, struct error *err)
+{
+	return error_set(err, ERROR_READ_ONLY,
+	                 "The folder holding %s cannot be written, and involve keeps its journal "
+	                 "(%s-wal) beside the database, so %s did not happen and nothing was "
+	                 "saved; make the folder writable, or copy the database to one that is",
+	                 s->path, s->path, what);
+}
+
 enum error_code store_fail(struct store *s, int rc, const char *doing, struct error *err)
 {
 	const char *path = s ? s->path : "the database";
@@ -96,6 +106,8 @@ enum error_code store_fail(struct store *s, int rc, const char *doing, struct er
 		        "saved; free some space and try again",
 		        path, what);
 	case SQLITE_READONLY:
+		if (s && store_folder_read_only(s->path))
+			return store_folder_sentence(s, what, err);
 		return error_set(
 		        err, ERROR_READ_ONLY,
 		        "%s cannot be written (the file or its folder is read-only), so %s "
@@ -133,13 +145,7 @@ enum error_code store_fail(struct store *s, int rc, const char *doing, struct er
 		                 sqlite3_errstr(rc), what);
 	case SQLITE_CANTOPEN:
 		if (s && store_folder_read_only(s->path))
-			return error_set(
-			        err, ERROR_READ_ONLY,
-			        "The folder holding %s cannot be written, and involve keeps "
-			        "its journal (%s-wal) beside the database, so %s did not "
-			        "happen and nothing was saved; make the folder writable or "
-			        "move the database to one that is",
-			        path, path, what);
+			return store_folder_sentence(s, what, err);
 		return error_set(err, ERROR_IO, "%s cannot be opened (%s)", path,
 		                 sqlite3_errstr(rc));
 	case SQLITE_NOMEM:
@@ -276,7 +282,7 @@ enum error_code store_begin(struct store *s, struct error *err)
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", s->depth);
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "starting to save", err);
+		return store_fail(s, rc, "saving", err);
 	s->depth++;
 	return ERROR_NONE;
 }
@@ -418,6 +424,16 @@ static uint32_t store_header_number(const unsigned char *h, int n)
 	return v;
 }
 
+/* True when path-wal exists and is not empty: changes not yet written into the file. */
+static bool store_journal_holds_changes(const char *path)
+{
+	char *wal = mem_printf("%s-wal", path);
+	struct stat st;
+	bool journal = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	return journal;
+}
+
 /*
  * The one cheap check at open beyond SQLite's own: a file shorter than its
  * header says (a copy that did not finish, a disk that filled while copying)
@@ -429,11 +445,7 @@ static uint32_t store_header_number(const unsigned char *h, int n)
  */
 static enum error_code store_check_length(const char *path, off_t size, struct error *err)
 {
-	char *wal = mem_printf("%s-wal", path);
-	struct stat st;
-	bool journal = stat(wal, &st) == 0 && st.st_size > 0;
-	free(wal);
-	if (journal || size < 100)
+	if (store_journal_holds_changes(path) || size < 100)
 		return ERROR_NONE;
 	unsigned char h[100];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -522,6 +534,42 @@ static enum error_code store_upgrade(struct store *s, int64_t version, struct er
 	return store_commit(s, err);
 }
 
+/*
+ * Open the SQLite connection and identify the file. immutable: read a file in
+ * a folder that cannot be written, where SQLite cannot make the shared-memory
+ * file a journal needs (only when no journal holds changes: see store_open).
+ */
+static enum error_code store_connect(struct store *s, const struct store_options *opt,
+                                     bool immutable, int64_t *version, struct error *err)
+{
+	int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	char *name = s->path;
+	if (immutable) {
+		/* A file: URI, with the characters URIs reserve escaped. */
+		struct {
+			char *p;
+			size_t n;
+		} u = { mem_alloc(strlen(s->path) * 3 + 32), 0 };
+		u.n = (size_t)sprintf(u.p, "file:");
+		for (const char *c = s->path; *c; c++)
+			u.n += (size_t)(strchr("%?#", *c)
+			                        ? sprintf(u.p + u.n, "%%%02X", (unsigned char)*c)
+			                        : sprintf(u.p + u.n, "%c", *c));
+		strcpy(u.p + u.n, "?immutable=1");
+		name = u.p;
+		flags |= SQLITE_OPEN_URI;
+	}
+	int rc = sqlite3_open_v2(name, &s->db, flags, NULL);
+	if (immutable)
+		free(name);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "opening the database", err);
+	sqlite3_busy_timeout(s->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000);
+	sqlite3_extended_result_codes(s->db, 1);
+	return store_identify(s, version, err);
+}
+
 enum error_code store_open(const char *path, const struct store_options *opt, struct store **out,
                            struct error *err)
 {
@@ -550,19 +598,15 @@ enum error_code store_open(const char *path, const struct store_options *opt, st
 	struct store *s = mem_calloc(1, sizeof *s);
 	s->path = mem_strdup(path);
 	s->read_only = read_only;
-	int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-	            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
-	if (rc != SQLITE_OK) {
-		code = store_fail(s, rc, "opening the database", err);
-		store_close(s);
-		return code;
-	}
-	sqlite3_busy_timeout(s->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000);
-	sqlite3_extended_result_codes(s->db, 1);
-
 	int64_t version = 0;
-	code = store_identify(s, &version, err);
+	code = store_connect(s, opt, false, &version, err);
+	/* Read-only media: readable as long as no journal beside it holds changes. */
+	if (read_only && code == ERROR_READ_ONLY && store_folder_read_only(path) &&
+	    !store_journal_holds_changes(path)) {
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+		code = store_connect(s, opt, true, &version, err);
+	}
 	if (code == ERROR_NONE)
 		code = store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;", err);
 	if (code == ERROR_NONE && !read_only) {
@@ -613,35 +657,58 @@ enum error_code store_checkpoint(struct store *s, struct error *err)
 	return rc == SQLITE_OK ? ERROR_NONE : store_fail(s, rc, "emptying the journal", err);
 }
 
+/*
+ * Count the problems in one row of integrity_check (a row may hold several
+ * lines; "*** in database main ***" headers are not problems) and keep the
+ * first, on one line, in first (STORE_PROBLEM_SIZE bytes).
+ */
+enum { STORE_PROBLEM_SIZE = 160 };
+static void store_note_problems(const char *row, char *first, int *count)
+{
+	const char *p = row;
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		if (n && strncmp(p, "***", 3) != 0) {
+			if ((*count)++ == 0)
+				snprintf(first, STORE_PROBLEM_SIZE, "%.*s", (int)n, p);
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
 enum error_code store_check(struct store *s, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare_fresh(s, "PRAGMA integrity_check", err);
 	if (!st)
 		return err ? err->code : ERROR_CORRUPT;
 	enum error_code code = ERROR_NONE;
-	int rc = sqlite3_step(st);
-	const char *problem = NULL;
-	if (rc == SQLITE_ROW) {
+	char first[STORE_PROBLEM_SIZE] = "";
+	int problems = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *r = (const char *)sqlite3_column_text(st, 0);
 		if (!r || strcmp(r, "ok") != 0)
-			problem = r ? r : "unknown problem";
-	} else if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB) {
-		problem = sqlite3_errmsg(s->db);
-	} else {
-		code = store_fail(s, rc, "checking the database", err);
+			store_note_problems(r ? r : "an unknown problem", first, &problems);
 	}
-	if (problem) {
-		char *copy = mem_strdup(problem);
+	if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)
+		store_note_problems(sqlite3_errmsg(s->db), first, &problems);
+	else if (rc != SQLITE_DONE)
+		code = store_fail(s, rc, "checking the database", err);
+	sqlite3_finalize(st);
+	if (problems) {
 		store_fail(s, SQLITE_CORRUPT, NULL, NULL); /* marks it: never written to now */
+		char more[48] = "";
+		if (problems > 1)
+			snprintf(more, sizeof more, ", and %d more problem%s", problems - 1,
+			         problems == 2 ? "" : "s");
 		code = error_set(
 		        err, ERROR_CORRUPT,
-		        "%s is damaged (%.200s); involve has not changed it. Restore it "
-		        "from a backup, or copy what can be read with the sqlite3 .recover "
+		        "%s is damaged (%s%s); involve has not changed it. Restore it from "
+		        "a backup, or copy what can be read with the sqlite3 .recover "
 		        "command",
-		        s->path, copy);
-		free(copy);
+		        s->path, first, more);
 	}
-	sqlite3_finalize(st);
 	if (code != ERROR_NONE)
 		return code;
 	st = store_prepare_fresh(s, "PRAGMA foreign_key_check", err);
