@@ -16,7 +16,7 @@
 #include "mem.h"
 #include "project.h"
 
-enum { MEETINGS = 3000 };
+enum { MEETINGS = 1000 };
 
 /* A closed database at path holding many meetings with notes. */
 static void build(const char *path)
