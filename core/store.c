@@ -613,6 +613,12 @@ enum error_code store_open(const char *path, const struct store_options *opt, st
 		code = store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err);
 		if (code == ERROR_NONE && version < schema_latest())
 			code = store_upgrade(s, version, err);
+	} else if (code == ERROR_NONE && version == 0) {
+		code = error_set(err, ERROR_NOT_FOUND,
+		                 "%s holds nothing yet: it was created but never set up (perhaps "
+		                 "involve was stopped the first time it ran); any command that "
+		                 "saves, such as \"involve summary\", sets it up",
+		                 path);
 	} else if (code == ERROR_NONE && version < schema_latest()) {
 		code = error_set(err, ERROR_READ_ONLY,
 		                 "%s needs upgrading to this version of involve, which cannot be "

@@ -20,6 +20,7 @@ unset NO_COLOR INVOLVE_UI
 mkdir -p "$HOME"
 n=0
 failed=0
+status=0
 
 run() {
     involve "$@" > "$T/out" 2> "$T/err" < /dev/null

@@ -65,4 +65,13 @@ run --db "$T/header.db" summary
 ok "even by a command that may create a database" status_is 3
 ok "which never starts a new one over it" cmp -s "$T/header.db" "$T/header.orig"
 
+# An empty file, as a first run stopped before it set the file up leaves it.
+: > "$T/empty.db"
+run --db "$T/empty.db" check-db
+ok "checking an empty file says it was never set up" contains "holds nothing yet: it was created but never set up" "$T/err"
+run --db "$T/empty.db" summary
+ok "and a command that saves sets it up" status_is 0
+run --db "$T/empty.db" check-db
+ok "after which it is sound" status_is 0
+
 finish

@@ -100,7 +100,8 @@ static enum error_code writer_meeting(struct store *s, int64_t project, const in
 	char *title = mem_printf("Meeting %ld", n);
 	mem_replace(&m.title, title);
 	free(title);
-	snprintf(m.held_on, sizeof m.held_on, "2026-%02ld-%02ld", 1 + n % 12, 1 + n % 28);
+	unsigned month = (unsigned)(n % 12) + 1, day = (unsigned)(n % 28) + 1;
+	snprintf(m.held_on, sizeof m.held_on, "2026-%02u-%02u", month % 13, day % 29);
 	mem_replace(&m.notes, notes);
 	code = meeting_create(s, &m, err);
 	*id = m.head.id;
