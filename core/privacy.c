@@ -524,10 +524,11 @@ static bool privacy_history_row(const struct audit_entry *e, void *ctx)
 	return true;
 }
 
-/* Start an output, with the person read; ERROR_NOT_FOUND when they do not exist. */
+/* Start an output, with the person and their counts read; ERROR_NOT_FOUND when they do not exist.
+ */
 static enum error_code privacy_begin(struct privacy_out *o, struct store *s, int64_t id,
                                      enum privacy_format format, struct person *p,
-                                     struct error *err)
+                                     struct privacy_counts *c, struct error *err)
 {
 	memset(o, 0, sizeof *o);
 	o->s = s;
@@ -538,6 +539,8 @@ static enum error_code privacy_begin(struct privacy_out *o, struct store *s, int
 	enum error_code code = person_get(s, id, p, err);
 	if (code == ERROR_NOT_FOUND)
 		error_set(err, code, "No one has the number #%" PRId64 " in %s", id, store_path(s));
+	if (code == ERROR_NONE)
+		code = privacy_count(s, id, c, err);
 	if (code == ERROR_NONE && format == PRIVACY_JSON)
 		json_object_begin(&o->j);
 	return code;
@@ -596,10 +599,8 @@ char *privacy_show(struct store *s, int64_t id, enum privacy_format format, stru
 {
 	struct privacy_out o;
 	struct person p;
-	enum error_code code = privacy_begin(&o, s, id, format, &p, err);
 	struct privacy_counts c;
-	if (code == ERROR_NONE)
-		code = privacy_count(s, id, &c, err);
+	enum error_code code = privacy_begin(&o, s, id, format, &p, &c, err);
 	if (code == ERROR_NONE) {
 		if (format == PRIVACY_TEXT) {
 			privacy_text(&o, p.name);
@@ -627,10 +628,8 @@ char *privacy_export(struct store *s, int64_t id, enum privacy_format format, st
 {
 	struct privacy_out o;
 	struct person p;
-	enum error_code code = privacy_begin(&o, s, id, format, &p, err);
 	struct privacy_counts c;
-	if (code == ERROR_NONE)
-		code = privacy_count(s, id, &c, err);
+	enum error_code code = privacy_begin(&o, s, id, format, &p, &c, err);
 	if (code != ERROR_NONE) {
 		person_clear(&p);
 		return privacy_end(&o, code);
@@ -718,34 +717,6 @@ static void privacy_list_add(char ***list, size_t *count, const char *s)
 	mem_grow(&p, &cap, *count + 1, sizeof **list);
 	*list = p;
 	(*list)[(*count)++] = mem_strdup(s);
-}
-
-/* Empty field f of rec, whatever its type. */
-static void privacy_erase(const struct field *f, void *rec)
-{
-	char *at = PRIVACY_AT(rec, f);
-	switch (f->type) {
-	case FIELD_TEXT:
-		mem_replace((char **)at, "");
-		break;
-	case FIELD_DATE:
-		at[0] = '\0';
-		break;
-	case FIELD_BOOL:
-		*(int *)at = -1;
-		break;
-	case FIELD_CHOICE:
-		*(int *)at = (f->flags & FIELD_NULLABLE) ? -1 : 0;
-		break;
-	case FIELD_FLAGS:
-		*(unsigned *)at = 0;
-		break;
-	case FIELD_INT:
-	case FIELD_MONEY:
-	case FIELD_REF:
-		*(int64_t *)at = 0;
-		break;
-	}
 }
 
 /* True when needle occurs in hay as a whole word (ASCII case-insensitive). */
@@ -856,7 +827,7 @@ static void privacy_anonymise(struct person *p, struct privacy_forgotten *out)
 		                          strcmp(p->name, PRIVACY_FORGOTTEN_NAME) == 0;
 		if (!record_field_empty(f, p) && !was_forgotten_name)
 			privacy_list_add(&out->erased, &out->nerased, f->label);
-		privacy_erase(f, p);
+		record_field_clear(f, p);
 	}
 	mem_replace(&p->name, PRIVACY_FORGOTTEN_NAME);
 	p->anonymised = 1;

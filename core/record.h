@@ -90,6 +90,12 @@ struct record_kind {
 
 /* Zero rec, give every text field "" and every bool -1, then apply kind->defaults. */
 void record_init(const struct record_kind *kind, void *rec);
+/*
+ * Set one field of rec to its empty value, as record_init leaves it: text "",
+ * no date, a bool not known, a choice unset (nullable) or the first, 0.
+ * rec's text must be owned (initialised or read), or NULL.
+ */
+void record_field_clear(const struct field *f, void *rec);
 /* Free rec's text fields and zero it. Safe on a zeroed or initialised record. */
 void record_clear(const struct record_kind *kind, void *rec);
 /* Deep copy src into dst (dst is overwritten, not cleared first). */

@@ -46,6 +46,22 @@ static void build(const char *path)
 	store_close(s);
 }
 
+/*
+ * Build a database at path and flip every byte of its middle third, page
+ * aligned, so no page there can be read; the damaged bytes (and *n) are
+ * returned for comparing afterwards. The caller frees them.
+ */
+static char *build_damaged(const char *path, size_t *n)
+{
+	build(path);
+	char *bytes = support_read_file(path, n);
+	assert_true(*n > 200000);
+	for (size_t i = *n / 3 / 4096 * 4096; i < 2 * *n / 3; i++)
+		bytes[i] = (char)~bytes[i];
+	support_write_file(path, bytes, *n);
+	return bytes;
+}
+
 static bool count_row(void *rec, const char *order, void *ctx)
 {
 	(void)rec, (void)order;
@@ -66,14 +82,8 @@ static void damage_inside_is_found_and_never_written_over(void **state)
 	(void)state;
 	char *dir = support_tempdir();
 	char *path = support_path(dir, "big.db");
-	build(path);
 	size_t n;
-	char *bytes = support_read_file(path, &n);
-	assert_true(n > 200000);
-	/* Flip every byte of the middle third, page aligned: no page there can be read. */
-	for (size_t i = n / 3 / 4096 * 4096; i < 2 * n / 3; i++)
-		bytes[i] = (char)~bytes[i];
-	support_write_file(path, bytes, n);
+	char *bytes = build_damaged(path, &n);
 
 	/* Opening stays cheap: the damage inside is not looked for yet. */
 	struct store *s = NULL;
@@ -111,13 +121,8 @@ static void a_lookup_that_meets_damage_still_marks_the_file(void **state)
 	(void)state;
 	char *dir = support_tempdir();
 	char *path = support_path(dir, "big.db");
-	build(path);
 	size_t n;
-	char *bytes = support_read_file(path, &n);
-	for (size_t i = n / 3 / 4096 * 4096; i < 2 * n / 3; i++)
-		bytes[i] = (char)~bytes[i];
-	support_write_file(path, bytes, n);
-	free(bytes);
+	free(build_damaged(path, &n));
 	struct store *s = NULL;
 	struct store_options opt = { .busy_timeout_ms = 200 };
 	assert_int_equal(store_open(path, &opt, &s, NULL), ERROR_NONE);
