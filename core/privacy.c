@@ -30,6 +30,10 @@
 
 enum { PRIVACY_PAGE = 200 }; /* rows read at a time when walking a person's records */
 
+/* The change log's note of a forgetting, and what replaces notes that held their details. */
+#define PRIVACY_NOTE        "person forgotten"
+#define PRIVACY_NOTE_ERASED "details erased when the person was forgotten"
+
 #define PRIVACY_AT(rec, f) ((char *)(rec) + (f)->offset)
 
 /* ---- finding a person ---- */
@@ -816,6 +820,28 @@ static enum error_code privacy_drop_drafts(struct store *s, int64_t id, struct e
 	return rc == SQLITE_DONE ? ERROR_NONE : store_fail(s, rc, "erasing their drafts", err);
 }
 
+/*
+ * Erase what notes in the change log hold about the person's record: sync
+ * keeps the losing side of a conflict there, values and all (core/sync.h).
+ */
+static enum error_code privacy_drop_notes(struct store *s, int64_t id, struct error *err)
+{
+	sqlite3_stmt *st =
+	        store_prepare(s,
+	                      "UPDATE audit SET detail = '" PRIVACY_NOTE_ERASED "'"
+	                      " WHERE tbl = 'person' AND row_id = ? AND op = 'note'"
+	                      " AND detail NOT IN ('" PRIVACY_NOTE "', '" PRIVACY_NOTE_ERASED "')",
+	                      err);
+	if (!st)
+		return err ? err->code : ERROR_IO;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE
+	               ? ERROR_NONE
+	               : store_fail(s, rc, "erasing notes about them in the change log", err);
+}
+
 /* Erase the person's personal fields in p and list the labels of those that held something. */
 static void privacy_anonymise(struct person *p, struct privacy_forgotten *out)
 {
@@ -865,7 +891,9 @@ enum error_code privacy_forget(struct store *s, int64_t id, bool dry_run,
 	if (code == ERROR_NONE && !dry_run)
 		code = privacy_drop_drafts(s, id, err);
 	if (code == ERROR_NONE && !dry_run)
-		code = audit_note(s, "person", id, "person forgotten", err);
+		code = privacy_drop_notes(s, id, err);
+	if (code == ERROR_NONE && !dry_run)
+		code = audit_note(s, "person", id, PRIVACY_NOTE, err);
 	person_clear(&p);
 	if (!dry_run) {
 		if (code == ERROR_NONE)

@@ -12,9 +12,11 @@
  * becomes "a participant" and anonymised becomes yes. Their attendance, what
  * they said and the responses, feedback, payments and every count stay,
  * attributed to "a participant". Drafts whose key holds the person's id are
- * deleted (draft keys that concern a record must contain its id in decimal,
- * see core/draft.h). The change log gets a note ("person forgotten") and
- * never the erased values. secure_delete is on, and afterwards the write-ahead
+ * deleted (draft keys hold the record's id as a number of its own:
+ * "screen/id/field", see draft_key in core/draft.h). Notes about their record
+ * in the change log that could hold values (sync keeps the losing side of a
+ * conflict there) have their detail erased; the change log gets a note
+ * ("person forgotten") and never the erased values. secure_delete is on, and afterwards the write-ahead
  * journal is checkpointed and truncated so the erased text does not linger in
  * FILE-wal. Importers and sync must never match an anonymised person by name
  * nor restore erased fields over anonymised = yes.

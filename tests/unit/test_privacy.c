@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "attendance.h"
+#include "audit.h"
 #include "contribution.h"
 #include "meeting.h"
 #include "mem.h"
@@ -286,6 +287,11 @@ static void erased_values_leave_no_trace_in_the_file_or_its_journal(void **state
 	 * forgetting must turn it on itself, or freed pages keep the erased notes.
 	 */
 	assert_int_equal(store_exec(db->store, "PRAGMA secure_delete = OFF", NULL), ERROR_NONE);
+	/* Sync keeps the losing side of a conflict in the change log, values and all. */
+	char *note = mem_printf("{\"sync\":\"conflict\",\"kept\":{\"contact\":\"%s\"}}",
+	                        secrets[2].value);
+	assert_int_equal(audit_note(db->store, "person", sc.person, note, NULL), ERROR_NONE);
+	free(note);
 	struct privacy_forgotten f;
 	assert_int_equal(privacy_forget(db->store, sc.person, false, &f, NULL), ERROR_NONE);
 	privacy_forgotten_free(&f);
