@@ -159,7 +159,8 @@ enum error_code record_delete(struct store *s, const struct record_kind *kind, i
 
 /*
  * The id in the first column of the first row of sql, or 0 when there is no
- * row (or the query fails). types says how to bind the arguments that follow,
+ * row (or the query fails: the failure still marks a damaged store, see
+ * store_damaged). types says how to bind the arguments that follow,
  * one letter each: 'i' an int64_t, 't' a const char *. For finding a record
  * by its natural key (a title, a name, a title and a date).
  */

@@ -45,9 +45,17 @@ int store_schema_version(void);
 /*
  * Open path. On success *out owns the connection (free with store_close) and
  * ERROR_NONE is returned. On failure *out is NULL and err says why:
- * ERROR_NOT_FOUND (no such file and no STORE_CREATE), ERROR_IO (missing
- * folder, cannot open), ERROR_READ_ONLY, ERROR_CORRUPT (damaged, not SQLite,
- * or another program's SQLite file), ERROR_NEWER, ERROR_BUSY.
+ * ERROR_NOT_FOUND (no such file and no STORE_CREATE; or, read-only, a file
+ * never set up), ERROR_IO (missing folder, cannot open), ERROR_READ_ONLY,
+ * ERROR_CORRUPT (damaged, not SQLite, or another program's SQLite file),
+ * ERROR_NEWER, ERROR_BUSY.
+ *
+ * Damage found at open is what is cheap to find: a damaged header or schema,
+ * and a file shorter than its header says. Opening never reads every page (a
+ * 300 MB file must open at once): damage inside is found when a damaged page
+ * is read, which marks the store damaged (see store_damaged), or by
+ * store_check. STORE_READ_ONLY also reads a file whose folder cannot be
+ * written (read-only media), as long as no journal beside it holds changes.
  */
 enum error_code store_open(const char *path, const struct store_options *opt, struct store **out,
                            struct error *err);
