@@ -34,9 +34,8 @@ static const struct cli_command {
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
 	{ "person", "person show|export|forget PERSON [--format text|json] [--output FILE] [--yes]",
-	  "show one person's record, export everything held about them (a subject access "
-	  "request), or forget them: erase their name and personal details for good, keeping "
-	  "what they said as \"a participant\" (forget needs --yes). PERSON is a name or #number",
+	  "one person (a name, or #number): show their record, export all that is held about "
+	  "them, or forget them (needs --yes)",
 	  cli_person },
 	{ "audit", "audit [--since DATE] [--limit N]",
 	  "list the changes made to the records, newest first", cli_audit },
