@@ -34,8 +34,7 @@ static const struct cli_command {
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
 	{ "person", "person show|export|forget PERSON [--format text|json] [--output FILE] [--yes]",
-	  "one person (a name, or #number): show their record, export all that is held about "
-	  "them, or forget them (needs --yes)",
+	  "show one person's record, export all held about them, or forget them (with --yes)",
 	  cli_person },
 	{ "audit", "audit [--since DATE] [--limit N]",
 	  "list the changes made to the records, newest first", cli_audit },
