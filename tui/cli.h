@@ -57,7 +57,8 @@ int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf,
 enum error_code cli_parse_int(const char *option, const char *text, long min, long max,
                               const char *unit, long *out, struct error *err);
 
-/* Commands that live in their own files (tui/cli_<area>.c). */
+/* The commands in tui/cli_<area>.c, listed in the table in cli.c. */
+int cli_demo(struct cli *c, int argc, char **argv);
 int cli_person(struct cli *c, int argc, char **argv);
 int cli_audit(struct cli *c, int argc, char **argv);
 
