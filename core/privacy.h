@@ -16,10 +16,10 @@
  * "screen/id/field", see draft_key in core/draft.h). Notes about their record
  * in the change log that could hold values (sync keeps the losing side of a
  * conflict there) have their detail erased; the change log gets a note
- * ("person forgotten") and never the erased values. secure_delete is on, and afterwards the write-ahead
- * journal is checkpointed and truncated so the erased text does not linger in
- * FILE-wal. Importers and sync must never match an anonymised person by name
- * nor restore erased fields over anonymised = yes.
+ * ("person forgotten") and never the erased values. secure_delete is on, and afterwards the
+ * write-ahead journal is checkpointed and truncated so the erased text does not linger in FILE-wal.
+ * Importers and sync must never match an anonymised person by name nor restore erased fields over
+ * anonymised = yes.
  *
  * Stored text in the text format passes through text_clean; JSON output is
  * escaped by core/json.c. Results are allocated; the caller frees them.
