@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * render_text: the accessible line-by-line mode (DESIGN §5).
+ *
+ * Output only ever adds lines: no escape bytes, no colour, no box drawing.
+ * Each screen prints its title, its one-sentence summary, numbered rows that
+ * each make sense alone, the commands on offer and a prompt that says what
+ * it expects. Forms ask one field at a time. A number, help, back, quit and
+ * the first letters of any command word work at every prompt. When input is
+ * not a terminal each line read is echoed after its prompt, so a transcript
+ * reads as a conversation.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "render.h"
+
+enum { RENDER_TEXT_PAGE = 20 }; /* rows printed at a time */
+
+/* What a printed number stands for. */
+struct render_text_item {
+	size_t section, index;
+	bool field;
+};
+
+struct render_text {
+	struct render base;
+	FILE *in, *out;
+	bool echo;                     /* input is not a terminal: echo each line read */
+	struct render_text_item *items; /* items[k - 1] is what number k stands for */
+	size_t nitems, items_cap;
+	bool walking;                  /* asking every field in turn */
+	bool asking;                   /* the last prompt asked for a field's value */
+	bool single;                   /* ask the focused field on its own next */
+	size_t asked_section, asked_field;
+	bool show_rows;                /* print the focused list's rows again */
+	bool look;                     /* print the whole screen again */
+	char *line;                    /* the last line read */
+	size_t line_cap;
+};
+
+/* Remember that number nitems + 1 stands for (section, index). */
+static size_t render_text_number(struct render_text *t, size_t section, size_t index, bool field)
+{
+	mem_grow((void **)&t->items, &t->items_cap, t->nitems + 1, sizeof *t->items);
+	t->items[t->nitems] = (struct render_text_item){ section, index, field };
+	return ++t->nitems;
+}
+
+/* Print the rows of list section s from its row start, numbered. */
+static void render_text_rows(struct render_text *t, struct view *v, size_t s, size_t start)
+{
+	struct view_section *sec = &v->sections[s];
+	struct view_list *l = &sec->list;
+	size_t n = view_list_fill(v, sec, start, RENDER_TEXT_PAGE);
+	if (!n && start == 0) {
+		fprintf(t->out, "%s\n", sec->empty);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *text = view_row_text(&l->rows.v[start + i]);
+		fprintf(t->out, "%zu. %s\n", render_text_number(t, s, start + i, false), text);
+		free(text);
+	}
+	bool more = view_list_fill(v, sec, start + n, 1) > 0;
+	if (l->base >= 0 && l->count >= 0)
+		fprintf(t->out, "Rows %lld to %lld of %lld%s.\n", (long long)(l->base + (int64_t)start + 1),
+			(long long)(l->base + (int64_t)(start + n)), (long long)l->count,
+			more ? "; type next for more" : "");
+	else if (more)
+		fprintf(t->out, "There are more rows; type next for more.\n");
+}
+
+/* Print form section s as numbered "label: value" lines. */
+static void render_text_fields(struct render_text *t, struct view *v, size_t s)
+{
+	struct view_section *sec = &v->sections[s];
+	for (size_t i = 0; i < sec->nfields; i++) {
+		const struct view_field *f = &sec->fields[i];
+		fprintf(t->out, "%zu. %s: %s\n", render_text_number(t, s, i, true), f->label,
+			*f->display ? f->display : "empty");
+	}
+}
+
+/* Print the actions and the words that always work. */
+static void render_text_actions(struct render_text *t, const struct view *v)
+{
+	fputs("Commands:", t->out);
+	for (size_t i = 0; i < v->nactions; i++)
+		fprintf(t->out, " %s (%s),", v->actions[i].word, v->actions[i].label);
+	fputs(" find, next, back, help, quit.\n", t->out);
+}
+
+/* True when every section of v is a form. */
+static bool render_text_all_forms(const struct view *v)
+{
+	for (size_t s = 0; s < v->nsections; s++)
+		if (v->sections[s].kind != VIEW_FORM)
+			return false;
+	return v->nsections > 0;
+}
+
+/* Print the whole screen: title, summary, sections, commands. */
+static void render_text_screen(struct render_text *t, struct view *v)
+{
+	t->nitems = 0;
+	fprintf(t->out, "\n%s\n%s\n", v->title, v->summary);
+	for (size_t s = 0; s < v->nsections; s++) {
+		struct view_section *sec = &v->sections[s];
+		if (*sec->heading)
+			fprintf(t->out, "%s:\n", sec->heading);
+		if (sec->kind == VIEW_FORM)
+			render_text_fields(t, v, s);
+		else
+			render_text_rows(t, v, s, s == v->focus ? sec->list.sel : 0);
+	}
+	render_text_actions(t, v);
+}
+
+/* Ask for the value of field (s, i). */
+static void render_text_ask(struct render_text *t, struct view *v, size_t s, size_t i)
+{
+	struct view_section *sec = &v->sections[s];
+	const struct view_field *f = &sec->fields[i];
+	size_t number = 0, total = 0;
+	for (size_t k = 0; k < v->nsections; k++) {
+		if (v->sections[k].kind != VIEW_FORM)
+			continue;
+		if (k < s)
+			number += v->sections[k].nfields;
+		total += v->sections[k].nfields;
+	}
+	number += i + 1;
+	if (*f->error)
+		fprintf(t->out, "Not saved: %s\n", f->error);
+	fprintf(t->out, "Field %zu of %zu: %s", number, total, f->label);
+	if (f->nchoices) {
+		fputs(", one of", t->out);
+		for (size_t c = 0; c < f->nchoices; c++)
+			fprintf(t->out, "%s %zu %s", c ? "," : "", c + 1, f->choices[c]);
+	} else if (*f->expect) {
+		fprintf(t->out, ", %s", f->expect);
+	}
+	fprintf(t->out, ", now %s", *f->display ? f->display : "empty");
+	if (v->edit.active)
+		fprintf(t->out, ", and what you typed before is kept: %s. Press Enter to save that, "
+				"type a new value, or type cancel:",
+			v->edit.buf);
+	else
+		fputs(":", t->out);
+	t->asking = true;
+	t->asked_section = s;
+	t->asked_field = i;
+}
+
+/* The prompt when no field is being asked. */
+static void render_text_prompt(struct render_text *t, const struct view *v)
+{
+	t->asking = false;
+	bool fields = false, rows = false;
+	for (size_t k = 0; k < t->nitems; k++) {
+		fields |= t->items[k].field;
+		rows |= !t->items[k].field;
+	}
+	if (!t->nitems)
+		fputs("Type a command, or help:", t->out);
+	else if (fields && !rows)
+		fprintf(t->out, "Type a field number from 1 to %zu to change it, or a command:",
+			t->nitems);
+	else
+		fprintf(t->out, "Type a number from 1 to %zu to open it, or a command:", t->nitems);
+	(void)v;
+}
+
+/* Draw: print what is new since the last command, then the prompt. */
+static void render_text_draw(struct render *r, struct view *v)
+{
+	struct render_text *t = (struct render_text *)r;
+	if (v->fresh || t->look) {
+		render_text_screen(t, v);
+		if (v->fresh) {
+			t->walking = v->walk || render_text_all_forms(v);
+			t->asking = false;
+		}
+		v->fresh = t->look = false;
+	} else if (t->show_rows && v->focus < v->nsections &&
+		   v->sections[v->focus].kind == VIEW_LIST) {
+		t->nitems = 0;
+		render_text_rows(t, v, v->focus, v->sections[v->focus].list.sel);
+	}
+	t->show_rows = false;
+	if (*v->message)
+		fprintf(t->out, "%s\n", v->message);
+
+	struct view_field *f = view_focused_field(v);
+	size_t s = v->focus, i = f ? v->sections[s].focus : 0;
+	if (v->question.text) {
+		t->asking = false;
+		fprintf(t->out, "%s Type yes or no:", v->question.text);
+	} else if (v->edit.active) {
+		render_text_ask(t, v, v->edit.section, v->edit.field);
+	} else if (t->single && f) {
+		t->single = false;
+		render_text_ask(t, v, s, i);
+	} else if (t->asking && f && s == t->asked_section && i == t->asked_field && *f->error) {
+		render_text_ask(t, v, s, i);
+	} else if (t->walking && f && (!t->asking || s != t->asked_section || i != t->asked_field)) {
+		render_text_ask(t, v, s, i);
+	} else {
+		if (t->walking && t->asking)
+			fputs("That was the last field.\n", t->out);
+		t->walking = false;
+		render_text_prompt(t, v);
+	}
+	fputc(' ', t->out);
+	fflush(t->out);
+}
+
+/* Read a line into t->line without its line break; -1 at the end of input, 0 interrupted. */
+static int render_text_getline(struct render_text *t, bool *partial)
+{
+	errno = 0;
+	ssize_t n = getline(&t->line, &t->line_cap, t->in);
+	if (n < 0) {
+		if (errno == EINTR) {
+			clearerr(t->in);
+			return 0;
+		}
+		return -1;
+	}
+	*partial = n == 0 || t->line[n - 1] != '\n';
+	while (n > 0 && (t->line[n - 1] == '\n' || t->line[n - 1] == '\r'))
+		t->line[--n] = '\0';
+	if (t->echo)
+		fprintf(t->out, "%s\n", t->line);
+	return 1;
+}
+
+/* The line with spaces trimmed at both ends (points into t->line). */
+static char *render_text_trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+/* The words the view's actions answer to, NULL-terminated; the caller frees the array. */
+static const char **render_text_action_words(const struct view *v)
+{
+	const char **words = mem_calloc(v->nactions + 1, sizeof *words);
+	for (size_t i = 0; i < v->nactions; i++)
+		words[i] = v->actions[i].word;
+	return words;
+}
+
+/* Turn a line typed at a field prompt into a command; false to ask again without one. */
+static bool render_text_field_line(struct render_text *t, struct view *v, const char *typed,
+				   struct command *cmd)
+{
+	static const struct {
+		const char *word;
+		enum command_kind kind;
+	} words[] = {
+		{ "back", COMMAND_BACK }, { "quit", COMMAND_QUIT }, { "look", COMMAND_LOOK },
+		{ "cancel", COMMAND_CANCEL },
+	};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		if (strcasecmp(typed, words[k].word) == 0) {
+			command_make(cmd, words[k].kind, NULL);
+			if (words[k].kind == COMMAND_LOOK)
+				t->look = true;
+			return true;
+		}
+	}
+	const struct view_field *f = &v->sections[t->asked_section].fields[t->asked_field];
+	if (strcasecmp(typed, "help") == 0) {
+		fprintf(t->out,
+			"%s%sType a value, or press Enter to keep it as it is, done to stop going "
+			"through the fields, or back to leave.\n",
+			f->help, *f->help ? " " : "");
+		return false;
+	}
+	if (strcasecmp(typed, "done") == 0 || strcasecmp(typed, "stop") == 0 ||
+	    (!*typed && !v->edit.active && !t->walking)) {
+		/* Stop asking: Enter keeps a field asked on its own as it is. */
+		t->walking = false;
+		t->asking = false;
+		return false;
+	}
+	if (!*typed && v->edit.active) {
+		command_make(cmd, COMMAND_SAVE_FIELD, v->edit.buf);
+	} else if (!*typed) {
+		command_make(cmd, COMMAND_KEEP_FIELD, NULL);
+		return true;
+	} else {
+		command_make(cmd, COMMAND_SAVE_FIELD, typed);
+	}
+	cmd->number = t->walking ? 1 : 0;
+	return true;
+}
+
+/* Turn a line typed at the general prompt into a command; false to ask again. */
+static bool render_text_command_line(struct render_text *t, struct view *v, const char *typed,
+				     struct command *cmd)
+{
+	if (!*typed)
+		return false;
+	const char **words = render_text_action_words(v);
+	bool ok = command_parse(typed, words, cmd);
+	free(words);
+	if (!ok) {
+		fprintf(t->out, "\"%s\" is not a command here; type help for the commands.\n", typed);
+		return false;
+	}
+	switch (cmd->kind) {
+	case COMMAND_CHOOSE:
+		if (cmd->number < 1 || (size_t)cmd->number > t->nitems) {
+			if (t->nitems)
+				fprintf(t->out, "There is no number %ld here; choose from 1 to %zu.\n",
+					cmd->number, t->nitems);
+			else
+				fprintf(t->out, "There is nothing numbered here.\n");
+			command_clear(cmd);
+			return false;
+		}
+		cmd->section = t->items[cmd->number - 1].section;
+		cmd->index = t->items[cmd->number - 1].index;
+		if (t->items[cmd->number - 1].field) {
+			/* The renderer asks it next, on its own. */
+			t->walking = false;
+			t->single = true;
+		}
+		break;
+	case COMMAND_PAGE_DOWN:
+	case COMMAND_PAGE_UP:
+		cmd->number = RENDER_TEXT_PAGE;
+		t->show_rows = true;
+		break;
+	case COMMAND_HOME:
+	case COMMAND_END:
+	case COMMAND_FIND:
+	case COMMAND_UP:
+	case COMMAND_DOWN:
+		t->show_rows = true;
+		break;
+	case COMMAND_LOOK:
+		t->look = true;
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+static void render_text_read(struct render *r, struct view *v, struct command *cmd)
+{
+	struct render_text *t = (struct render_text *)r;
+	for (;;) {
+		bool partial = false;
+		int got = render_text_getline(t, &partial);
+		if (r->stop && *r->stop) {
+			command_make(cmd, COMMAND_STOP, NULL);
+			return;
+		}
+		if (got == 0)
+			continue;
+		if (got < 0) {
+			command_make(cmd, COMMAND_EOF, NULL);
+			return;
+		}
+		char *typed = render_text_trim(t->line);
+		if (partial && t->asking && *typed) {
+			/* The last line was never finished: keep it as a draft, not a value. */
+			command_make(cmd, COMMAND_EOF, typed);
+			return;
+		}
+		if (v->question.text) {
+			if (strcasecmp(typed, "y") == 0 || strcasecmp(typed, "yes") == 0 ||
+			    strcasecmp(typed, "n") == 0 || strcasecmp(typed, "no") == 0) {
+				command_make(cmd, COMMAND_ANSWER, NULL);
+				cmd->number = tolower((unsigned char)typed[0]) == 'y';
+				return;
+			}
+			if (render_text_command_line(t, v, typed, cmd))
+				return;
+			fprintf(t->out, "%s Type yes or no: ", v->question.text);
+			fflush(t->out);
+			continue;
+		}
+		bool ok = t->asking ? render_text_field_line(t, v, typed, cmd)
+				    : render_text_command_line(t, v, typed, cmd);
+		if (ok) {
+			return;
+		} else {
+			if (t->asking)
+				render_text_ask(t, v, t->asked_section, t->asked_field);
+			else
+				render_text_prompt(t, v);
+			fputc(' ', t->out);
+			fflush(t->out);
+		}
+	}
+}
+
+static void render_text_close(struct render *r)
+{
+	struct render_text *t = (struct render_text *)r;
+	fputc('\n', t->out);
+	fflush(t->out);
+	free(t->items);
+	free(t->line);
+	free(t);
+}
+
+static const struct render_ops render_text_ops = {
+	.draw = render_text_draw,
+	.read = render_text_read,
+	.close = render_text_close,
+};
+
+struct render *render_text_open(FILE *in, FILE *out, const volatile sig_atomic_t *stop)
+{
+	struct render_text *t = mem_calloc(1, sizeof *t);
+	t->base.ops = &render_text_ops;
+	t->base.stop = stop;
+	t->in = in;
+	t->out = out;
+	t->echo = !isatty(fileno(in));
+	return &t->base;
+}
