@@ -26,6 +26,8 @@ static void project_details_build(struct screen_ctx *c, struct view *v)
 				"as you leave it.");
 	}
 	recordview_form(view_add_form(v, NULL), &project_kind, &p, NULL, c->config);
+	/* A new project is filled in field by field; an open one is changed where needed. */
+	v->walk = c->id == 0;
 	project_clear(&p);
 }
 

@@ -19,7 +19,7 @@ static const struct command_info command_table[] = {
 	{ COMMAND_OPEN, "open", "Enter",
 	  "open the selected row, or change the selected field (in text mode, type its number)" },
 	{ COMMAND_FIND, "find", "/",
-	  "find the next row holding some words: press / or type find, then the words" },
+	  "find the next row holding the words you type after it" },
 	{ COMMAND_JUMP, NULL, "a letter",
 	  "go to the next row starting with that letter (a capital letter always does, even "
 	  "when the small letter runs an action)" },
@@ -99,12 +99,16 @@ bool command_parse(const char *line, const char *const *actions, struct command 
 		c->number = strtol(line, NULL, 10);
 		return true;
 	}
+	/* A row number after an action word says which row it is for. */
+	long number = 0;
+	if (*arg && strspn(arg, "0123456789") == strlen(arg))
+		number = strtol(arg, NULL, 10);
 	/* Exact words first: the screen's actions, the table, the synonyms. */
 	for (size_t i = 0; actions && actions[i]; i++) {
 		if (strlen(actions[i]) == wlen && strncasecmp(actions[i], line, wlen) == 0) {
 			c->kind = COMMAND_ACTION;
 			c->text = mem_strdup(actions[i]);
-			c->number = 0;
+			c->number = number;
 			free(arg);
 			return true;
 		}
@@ -143,6 +147,7 @@ bool command_parse(const char *line, const char *const *actions, struct command 
 	if (found_action) {
 		c->kind = COMMAND_ACTION;
 		c->text = mem_strdup(found_action);
+		c->number = number;
 		free(arg);
 		return true;
 	}

@@ -58,7 +58,8 @@ struct command {
 	int key;        /* COMMAND_ACTION: the key pressed (0 when a word was typed) */
 	char *text;     /* owned; NULL when the command has none */
 	long number;    /* see each kind */
-	size_t section; /* COMMAND_CHOOSE: the item's section and index */
+	bool item;      /* section and index name a row: COMMAND_CHOOSE, and an action given a number */
+	size_t section; /* the item's section and index in it */
 	size_t index;
 };
 
@@ -83,8 +84,9 @@ void command_clear(struct command *c);
  * Parse a line typed in text mode. Words are matched without case, whole or
  * by a unique start ("fi day" is find "day"); action words are the view's,
  * given as a NULL-terminated list (may be NULL), and give COMMAND_ACTION
- * with text the action's word. A whole number gives COMMAND_CHOOSE with
- * number set (the renderer turns it into a section and index). Returns false
+ * with text the action's word (and number set when a row number follows it:
+ * "delete 3"). A whole number gives COMMAND_CHOOSE with number set (the
+ * renderer turns numbers into a section and index). Returns false
  * when the line is not a command, leaving c as COMMAND_NONE.
  */
 bool command_parse(const char *line, const char *const *actions, struct command *c);

@@ -482,6 +482,32 @@ static int render_curses_key(const struct view *v, wint_t *wc)
 	return get_wch(wc);
 }
 
+/*
+ * After an Escape: when more bytes follow at once, they are the rest of a key
+ * this terminal type does not describe (TERM set for another terminal), not
+ * the Escape key. Read and drop them; true when there were some.
+ */
+static bool render_curses_unknown_key(void)
+{
+	wint_t wc;
+	timeout(0);
+	int got = get_wch(&wc);
+	if (got == ERR)
+		return false;
+	if (got == OK && wc == 27) {
+		/* Escape pressed twice: the first is a key of its own. */
+		unget_wch(wc);
+		return false;
+	}
+	/* CSI or SS3: parameters, then one final byte from @ to ~. */
+	if (got == OK && (wc == '[' || wc == 'O')) {
+		int n = 0;
+		while (n++ < 16 && get_wch(&wc) != ERR && !(wc >= 0x40 && wc <= 0x7E))
+			;
+	}
+	return true;
+}
+
 /* The text of a typed character as UTF-8 into out (MB_LEN_MAX + 1 bytes). */
 static void render_curses_utf8(wint_t wc, char *out)
 {
@@ -561,6 +587,8 @@ static void render_curses_read(struct render *base, struct view *v, struct comma
 		}
 		bool fn = got == KEY_CODE_YES;
 		int key = (int)wc;
+		if (!fn && key == 27 && render_curses_unknown_key())
+			continue;
 		if (fn && key == KEY_RESIZE) {
 			render_curses_size(r);
 			clearok(curscr, TRUE);

@@ -12,15 +12,18 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "mem.h"
 #include "render.h"
+#include "text.h"
 
-enum { RENDER_TEXT_PAGE = 20 }; /* rows printed at a time */
+enum { RENDER_TEXT_PAGE = 20 }; /* rows printed at a time, at most */
 
 /* What a printed number stands for. */
 struct render_text_item {
@@ -32,6 +35,9 @@ struct render_text {
 	struct render base;
 	FILE *in, *out;
 	bool echo;                     /* input is not a terminal: echo each line read */
+	size_t page;                   /* rows printed at a time */
+	size_t width;                  /* wrap lines at spaces to this many columns; 0: never */
+	size_t col;                    /* the column output has reached on its line */
 	struct render_text_item *items; /* items[k - 1] is what number k stands for */
 	size_t nitems, items_cap;
 	bool walking;                  /* asking every field in turn */
@@ -40,9 +46,64 @@ struct render_text {
 	size_t asked_section, asked_field;
 	bool show_rows;                /* print the focused list's rows again */
 	bool look;                     /* print the whole screen again */
+	unsigned rebuilt;              /* the view's rebuilt count when its rows were printed */
 	char *line;                    /* the last line read */
 	size_t line_cap;
 };
+
+/* Write len bytes of text (no line breaks) to the current line. */
+static void render_text_raw(struct render_text *t, const char *text, size_t len)
+{
+	fwrite(text, 1, len, t->out);
+	char *piece = mem_strndup(text, len);
+	t->col += text_width(piece);
+	free(piece);
+}
+
+/*
+ * Print formatted text. On a terminal, lines are broken at spaces before
+ * the edge, so a screen reader never hears a word or a date cut in two.
+ */
+static void render_text_put(struct render_text *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void render_text_put(struct render_text *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = mem_vprintf(fmt, ap);
+	va_end(ap);
+	for (const char *p = text; *p;) {
+		if (*p == '\n') {
+			fputc('\n', t->out);
+			t->col = 0;
+			p++;
+			continue;
+		}
+		/* The next word, with the spaces before it. */
+		size_t spaces = strspn(p, " "), len = strcspn(p + spaces, " \n");
+		char *word = mem_strndup(p + spaces, len);
+		size_t w = text_width(word);
+		if (t->width && t->col > 0 && len && t->col + spaces + w > t->width) {
+			fputc('\n', t->out);
+			t->col = 0;
+		} else {
+			render_text_raw(t, p, spaces);
+		}
+		/* A word longer than a whole line is cut where it must be. */
+		const char *q = word;
+		while (t->width && text_width(q) > t->width - t->col && t->col == 0) {
+			size_t fit = text_fit(q, t->width, NULL);
+			render_text_raw(t, q, fit ? fit : 1);
+			fputc('\n', t->out);
+			t->col = 0;
+			q += fit ? fit : 1;
+		}
+		render_text_raw(t, q, strlen(q));
+		free(word);
+		p += spaces + len;
+	}
+	free(text);
+}
 
 /* Remember that number nitems + 1 stands for (section, index). */
 static size_t render_text_number(struct render_text *t, size_t section, size_t index, bool field)
@@ -57,23 +118,25 @@ static void render_text_rows(struct render_text *t, struct view *v, size_t s, si
 {
 	struct view_section *sec = &v->sections[s];
 	struct view_list *l = &sec->list;
-	size_t n = view_list_fill(v, sec, start, RENDER_TEXT_PAGE);
+	size_t n = view_list_fill(v, sec, start, t->page);
 	if (!n && start == 0) {
-		fprintf(t->out, "%s\n", sec->empty);
+		render_text_put(t, "%s\n", sec->empty);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		char *text = view_row_text(&l->rows.v[start + i]);
-		fprintf(t->out, "%zu. %s\n", render_text_number(t, s, start + i, false), text);
+		render_text_put(t, "%zu. %s\n", render_text_number(t, s, start + i, false), text);
 		free(text);
 	}
 	bool more = view_list_fill(v, sec, start + n, 1) > 0;
+	if (!more && start == 0 && l->at_start)
+		return;
 	if (l->base >= 0 && l->count >= 0)
-		fprintf(t->out, "Rows %lld to %lld of %lld%s.\n", (long long)(l->base + (int64_t)start + 1),
+		render_text_put(t, "Rows %lld to %lld of %lld%s.\n", (long long)(l->base + (int64_t)start + 1),
 			(long long)(l->base + (int64_t)(start + n)), (long long)l->count,
 			more ? "; type next for more" : "");
 	else if (more)
-		fprintf(t->out, "There are more rows; type next for more.\n");
+		render_text_put(t, "There are more rows; type next for more.\n");
 }
 
 /* Print form section s as numbered "label: value" lines. */
@@ -82,7 +145,7 @@ static void render_text_fields(struct render_text *t, struct view *v, size_t s)
 	struct view_section *sec = &v->sections[s];
 	for (size_t i = 0; i < sec->nfields; i++) {
 		const struct view_field *f = &sec->fields[i];
-		fprintf(t->out, "%zu. %s: %s\n", render_text_number(t, s, i, true), f->label,
+		render_text_put(t, "%zu. %s: %s\n", render_text_number(t, s, i, true), f->label,
 			*f->display ? f->display : "empty");
 	}
 }
@@ -90,40 +153,47 @@ static void render_text_fields(struct render_text *t, struct view *v, size_t s)
 /* Print the actions and the words that always work. */
 static void render_text_actions(struct render_text *t, const struct view *v)
 {
-	fputs("Commands:", t->out);
+	bool list = false;
+	for (size_t s = 0; s < v->nsections; s++)
+		list |= v->sections[s].kind == VIEW_LIST;
+	render_text_put(t, "%s", "Commands:");
 	for (size_t i = 0; i < v->nactions; i++)
-		fprintf(t->out, " %s (%s),", v->actions[i].word, v->actions[i].label);
-	fputs(" find, next, back, help, quit.\n", t->out);
+		render_text_put(t, " %s (%s),", v->actions[i].word, v->actions[i].label);
+	render_text_put(t, "%s back, help, quit.\n", list ? " find and some words, next," : "");
 }
 
-/* True when every section of v is a form. */
-static bool render_text_all_forms(const struct view *v)
+/*
+ * The first row to print of a list: the top when the selection is on the
+ * first page, else the selected row (the list may be too long to count to).
+ */
+static size_t render_text_first(const struct view_section *sec, bool focused, size_t page)
 {
-	for (size_t s = 0; s < v->nsections; s++)
-		if (v->sections[s].kind != VIEW_FORM)
-			return false;
-	return v->nsections > 0;
+	const struct view_list *l = &sec->list;
+	if (!focused || (l->at_start && l->sel < page))
+		return 0;
+	return l->sel;
 }
 
 /* Print the whole screen: title, summary, sections, commands. */
 static void render_text_screen(struct render_text *t, struct view *v)
 {
 	t->nitems = 0;
-	fprintf(t->out, "\n%s\n%s\n", v->title, v->summary);
+	render_text_put(t, "\n%s\n%s\n", v->title, v->summary);
 	for (size_t s = 0; s < v->nsections; s++) {
 		struct view_section *sec = &v->sections[s];
 		if (*sec->heading)
-			fprintf(t->out, "%s:\n", sec->heading);
+			render_text_put(t, "%s:\n", sec->heading);
 		if (sec->kind == VIEW_FORM)
 			render_text_fields(t, v, s);
 		else
-			render_text_rows(t, v, s, s == v->focus ? sec->list.sel : 0);
+			render_text_rows(t, v, s, render_text_first(sec, s == v->focus, t->page));
 	}
 	render_text_actions(t, v);
 }
 
-/* Ask for the value of field (s, i). */
-static void render_text_ask(struct render_text *t, struct view *v, size_t s, size_t i)
+/* Ask for the value of field (s, i), first saying why the last value was refused if asked. */
+static void render_text_ask(struct render_text *t, struct view *v, size_t s, size_t i,
+			    bool why)
 {
 	struct view_section *sec = &v->sections[s];
 	const struct view_field *f = &sec->fields[i];
@@ -136,23 +206,23 @@ static void render_text_ask(struct render_text *t, struct view *v, size_t s, siz
 		total += v->sections[k].nfields;
 	}
 	number += i + 1;
-	if (*f->error)
-		fprintf(t->out, "Not saved: %s\n", f->error);
-	fprintf(t->out, "Field %zu of %zu: %s", number, total, f->label);
+	if (why && *f->error)
+		render_text_put(t, "Not saved: %s\n", f->error);
+	render_text_put(t, "Field %zu of %zu: %s", number, total, f->label);
 	if (f->nchoices) {
-		fputs(", one of", t->out);
+		render_text_put(t, "%s", ", one of");
 		for (size_t c = 0; c < f->nchoices; c++)
-			fprintf(t->out, "%s %zu %s", c ? "," : "", c + 1, f->choices[c]);
+			render_text_put(t, "%s %zu %s", c ? "," : "", c + 1, f->choices[c]);
 	} else if (*f->expect) {
-		fprintf(t->out, ", %s", f->expect);
+		render_text_put(t, ", %s", f->expect);
 	}
-	fprintf(t->out, ", now %s", *f->display ? f->display : "empty");
+	render_text_put(t, ", now %s", *f->display ? f->display : "empty");
 	if (v->edit.active)
-		fprintf(t->out, ", and what you typed before is kept: %s. Press Enter to save that, "
+		render_text_put(t, ", and what you typed before is kept: %s. Press Enter to save that, "
 				"type a new value, or type cancel:",
 			v->edit.buf);
 	else
-		fputs(":", t->out);
+		render_text_put(t, "%s", ":");
 	t->asking = true;
 	t->asked_section = s;
 	t->asked_field = i;
@@ -168,12 +238,12 @@ static void render_text_prompt(struct render_text *t, const struct view *v)
 		rows |= !t->items[k].field;
 	}
 	if (!t->nitems)
-		fputs("Type a command, or help:", t->out);
+		render_text_put(t, "%s", "Type a command, or help:");
 	else if (fields && !rows)
-		fprintf(t->out, "Type a field number from 1 to %zu to change it, or a command:",
+		render_text_put(t, "Type a field number from 1 to %zu to change it, or a command:",
 			t->nitems);
 	else
-		fprintf(t->out, "Type a number from 1 to %zu to open it, or a command:", t->nitems);
+		render_text_put(t, "Type a number from 1 to %zu to open it, or a command:", t->nitems);
 	(void)v;
 }
 
@@ -181,43 +251,51 @@ static void render_text_prompt(struct render_text *t, const struct view *v)
 static void render_text_draw(struct render *r, struct view *v)
 {
 	struct render_text *t = (struct render_text *)r;
-	if (v->fresh || t->look) {
+	bool whole = v->fresh || t->look;
+	if (whole) {
 		render_text_screen(t, v);
 		if (v->fresh) {
-			t->walking = v->walk || render_text_all_forms(v);
+			t->walking = v->walk && view_focused_field(v);
 			t->asking = false;
 		}
 		v->fresh = t->look = false;
-	} else if (t->show_rows && v->focus < v->nsections &&
-		   v->sections[v->focus].kind == VIEW_LIST) {
+	} else if (*v->message) {
+		render_text_put(t, "%s\n", v->message);
+	}
+	if (!whole && (t->show_rows || t->rebuilt != v->rebuilt) && v->focus < v->nsections &&
+	    v->sections[v->focus].kind == VIEW_LIST) {
+		/* Paged, or the rows changed: the numbers must stand for what is there now. */
+		struct view_section *sec = &v->sections[v->focus];
 		t->nitems = 0;
-		render_text_rows(t, v, v->focus, v->sections[v->focus].list.sel);
+		render_text_rows(t, v, v->focus,
+				 t->show_rows ? sec->list.sel : render_text_first(sec, true, t->page));
 	}
 	t->show_rows = false;
-	if (*v->message)
-		fprintf(t->out, "%s\n", v->message);
+	t->rebuilt = v->rebuilt;
+	if (whole && *v->message)
+		render_text_put(t, "%s\n", v->message);
 
 	struct view_field *f = view_focused_field(v);
 	size_t s = v->focus, i = f ? v->sections[s].focus : 0;
 	if (v->question.text) {
 		t->asking = false;
-		fprintf(t->out, "%s Type yes or no:", v->question.text);
+		render_text_put(t, "%s Type yes or no:", v->question.text);
 	} else if (v->edit.active) {
-		render_text_ask(t, v, v->edit.section, v->edit.field);
+		render_text_ask(t, v, v->edit.section, v->edit.field, true);
 	} else if (t->single && f) {
 		t->single = false;
-		render_text_ask(t, v, s, i);
+		render_text_ask(t, v, s, i, true);
 	} else if (t->asking && f && s == t->asked_section && i == t->asked_field && *f->error) {
-		render_text_ask(t, v, s, i);
+		render_text_ask(t, v, s, i, true);
 	} else if (t->walking && f && (!t->asking || s != t->asked_section || i != t->asked_field)) {
-		render_text_ask(t, v, s, i);
+		render_text_ask(t, v, s, i, true);
 	} else {
 		if (t->walking && t->asking)
-			fputs("That was the last field.\n", t->out);
+			render_text_put(t, "%s", "That was the last field.\n");
 		t->walking = false;
 		render_text_prompt(t, v);
 	}
-	fputc(' ', t->out);
+	render_text_put(t, " ");
 	fflush(t->out);
 }
 
@@ -234,10 +312,11 @@ static int render_text_getline(struct render_text *t, bool *partial)
 		return -1;
 	}
 	*partial = n == 0 || t->line[n - 1] != '\n';
+	t->col = 0; /* the line typed (and its echo) ended the output's line */
 	while (n > 0 && (t->line[n - 1] == '\n' || t->line[n - 1] == '\r'))
 		t->line[--n] = '\0';
 	if (t->echo)
-		fprintf(t->out, "%s\n", t->line);
+		render_text_put(t, "%s\n", t->line);
 	return 1;
 }
 
@@ -282,10 +361,9 @@ static bool render_text_field_line(struct render_text *t, struct view *v, const 
 	}
 	const struct view_field *f = &v->sections[t->asked_section].fields[t->asked_field];
 	if (strcasecmp(typed, "help") == 0) {
-		fprintf(t->out,
-			"%s%sType a value, or press Enter to keep it as it is, done to stop going "
-			"through the fields, or back to leave.\n",
-			f->help, *f->help ? " " : "");
+		render_text_put(t, "%s%sType a value, or press Enter to keep it as it is%s, or back to leave.\n",
+			f->help, *f->help ? " " : "",
+			t->walking ? ", done to stop going through the fields" : "");
 		return false;
 	}
 	if (strcasecmp(typed, "done") == 0 || strcasecmp(typed, "stop") == 0 ||
@@ -317,20 +395,33 @@ static bool render_text_command_line(struct render_text *t, struct view *v, cons
 	bool ok = command_parse(typed, words, cmd);
 	free(words);
 	if (!ok) {
-		fprintf(t->out, "\"%s\" is not a command here; type help for the commands.\n", typed);
+		render_text_put(t, "\"%s\" is not a command here; type help for the commands.\n", typed);
 		return false;
+	}
+	if (cmd->kind == COMMAND_ACTION && cmd->number > 0) {
+		/* "delete 3": the action is for row 3. */
+		if ((size_t)cmd->number > t->nitems || t->items[cmd->number - 1].field) {
+			render_text_put(t, "There is no row numbered %ld here.\n", cmd->number);
+			command_clear(cmd);
+			return false;
+		}
+		cmd->item = true;
+		cmd->section = t->items[cmd->number - 1].section;
+		cmd->index = t->items[cmd->number - 1].index;
+		return true;
 	}
 	switch (cmd->kind) {
 	case COMMAND_CHOOSE:
 		if (cmd->number < 1 || (size_t)cmd->number > t->nitems) {
 			if (t->nitems)
-				fprintf(t->out, "There is no number %ld here; choose from 1 to %zu.\n",
+				render_text_put(t, "There is no number %ld here; choose from 1 to %zu.\n",
 					cmd->number, t->nitems);
 			else
-				fprintf(t->out, "There is nothing numbered here.\n");
+				render_text_put(t, "There is nothing numbered here.\n");
 			command_clear(cmd);
 			return false;
 		}
+		cmd->item = true;
 		cmd->section = t->items[cmd->number - 1].section;
 		cmd->index = t->items[cmd->number - 1].index;
 		if (t->items[cmd->number - 1].field) {
@@ -341,7 +432,7 @@ static bool render_text_command_line(struct render_text *t, struct view *v, cons
 		break;
 	case COMMAND_PAGE_DOWN:
 	case COMMAND_PAGE_UP:
-		cmd->number = RENDER_TEXT_PAGE;
+		cmd->number = (long)t->page;
 		t->show_rows = true;
 		break;
 	case COMMAND_HOME:
@@ -389,9 +480,14 @@ static void render_text_read(struct render *r, struct view *v, struct command *c
 				cmd->number = tolower((unsigned char)typed[0]) == 'y';
 				return;
 			}
-			if (render_text_command_line(t, v, typed, cmd))
+			struct command parsed;
+			if (command_parse(typed, NULL, &parsed) && parsed.kind != COMMAND_CHOOSE) {
+				*cmd = parsed;
 				return;
-			fprintf(t->out, "%s Type yes or no: ", v->question.text);
+			}
+			command_clear(&parsed);
+			render_text_put(t, "\"%s\" is not an answer. %s Type yes or no: ", typed,
+				v->question.text);
 			fflush(t->out);
 			continue;
 		}
@@ -401,10 +497,10 @@ static void render_text_read(struct render *r, struct view *v, struct command *c
 			return;
 		} else {
 			if (t->asking)
-				render_text_ask(t, v, t->asked_section, t->asked_field);
+				render_text_ask(t, v, t->asked_section, t->asked_field, false);
 			else
 				render_text_prompt(t, v);
-			fputc(' ', t->out);
+			render_text_put(t, " ");
 			fflush(t->out);
 		}
 	}
@@ -413,7 +509,7 @@ static void render_text_read(struct render *r, struct view *v, struct command *c
 static void render_text_close(struct render *r)
 {
 	struct render_text *t = (struct render_text *)r;
-	fputc('\n', t->out);
+	render_text_put(t, "\n");
 	fflush(t->out);
 	free(t->items);
 	free(t->line);
@@ -434,5 +530,17 @@ struct render *render_text_open(FILE *in, FILE *out, const volatile sig_atomic_t
 	t->in = in;
 	t->out = out;
 	t->echo = !isatty(fileno(in));
+	/*
+	 * On a terminal a screen reader reads what is on the screen: a whole page, with
+	 * the title above it and the prompt below, must fit without scrolling away.
+	 */
+	t->page = RENDER_TEXT_PAGE;
+	struct winsize ws;
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) {
+		size_t fit = ws.ws_row > 17 ? ws.ws_row - 12u : 5;
+		if (fit < t->page)
+			t->page = fit;
+		t->width = ws.ws_col > 20 ? ws.ws_col - 1u : 0;
+	}
 	return &t->base;
 }

@@ -138,6 +138,7 @@ void screen_rebuild(struct screen_stack *st)
 	view_reset(f->view);
 	f->ctx.screen->build(&f->ctx, f->view);
 	view_mark_restore(f->view, &m);
+	f->view->rebuilt++;
 	if (f->view->edit.active && !view_focused_field(f->view))
 		view_edit_stop(f->view);
 }
@@ -452,7 +453,7 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 	case COMMAND_CHOOSE:
 	case COMMAND_OPEN:
 		if (cmd->kind == COMMAND_CHOOSE) {
-			if (cmd->section >= v->nsections)
+			if (!cmd->item || cmd->section >= v->nsections)
 				return true;
 			if (v->sections[cmd->section].kind == VIEW_FORM) {
 				view_focus_field(v, cmd->section, cmd->index);
@@ -472,6 +473,8 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 		}
 		break;
 	case COMMAND_ACTION: {
+		if (cmd->item)
+			view_select_row(v, cmd->section, cmd->index);
 		const struct view_action *a =
 			view_action_find(v, cmd->text ? 0 : cmd->key, cmd->text);
 		if (!a) {

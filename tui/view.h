@@ -178,7 +178,8 @@ struct view {
 	struct view_question question;
 	struct view_edit edit;
 	bool fresh;               /* set when the view is first shown: renderers draw it whole */
-	bool walk;                /* text mode: ask every field in turn when shown */
+	unsigned rebuilt;         /* counts the times the screen built it again (data changed) */
+	bool walk;                /* text mode: ask every field in turn when first shown */
 };
 
 struct view *view_new(void);
