@@ -9,8 +9,9 @@ static void project_details_build(struct screen_ctx *c, struct view *v)
 {
 	struct project p;
 	struct error err;
-	project_init(&p);
-	if (c->id && project_get(c->store, c->id, &p, &err) != ERROR_NONE) {
+	if (!c->id)
+		project_init(&p);
+	else if (project_get(c->store, c->id, &p, &err) != ERROR_NONE) {
 		view_title(v, "Project");
 		view_summary(v, "%s.", err.msg);
 		project_clear(&p);

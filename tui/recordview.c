@@ -221,6 +221,7 @@ enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
 	enum screen_result result = SCREEN_HANDLED;
 	if (record_get(c->store, kind, c->id, rec, &err) != ERROR_NONE) {
 		view_field_error(vf, err.msg);
+		record_clear(kind, rec);
 		free(rec);
 		return SCREEN_HANDLED;
 	}
