@@ -69,14 +69,18 @@ static enum error_code recordview_fetch(void *ctx, const struct view_fetch *f,
 	q.after_order = f->from ? f->from->key : NULL;
 	q.after_id = f->from ? f->from->id : 0;
 	enum error_code code;
+	char *after = NULL; /* bound while the page is read: the callback must not free it */
 	do {
 		q.limit = f->match && f->prefix ? RECORDVIEW_SCAN : fill.wanted;
 		fill.seen = 0;
 		code = record_list(src->store, src->kind, &q, recordview_take, &fill, NULL, err);
+		free(after);
+		after = mem_strdup(fill.last_order);
 		q.has_after = true;
-		q.after_order = fill.last_order;
+		q.after_order = after;
 		q.after_id = fill.last_id;
 	} while (code == ERROR_NONE && fill.wanted > 0 && fill.seen == q.limit);
+	free(after);
 	free(fill.last_order);
 	return code;
 }

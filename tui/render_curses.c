@@ -494,17 +494,18 @@ static bool render_curses_unknown_key(void)
 	int got = get_wch(&wc);
 	if (got == ERR)
 		return false;
-	if (got == OK && wc == 27) {
-		/* Escape pressed twice: the first is a key of its own. */
-		unget_wch(wc);
+	if (got != OK || (wc != '[' && wc != 'O')) {
+		/* Escape, then another key straight after: two keys. */
+		if (got == KEY_CODE_YES)
+			ungetch((int)wc);
+		else
+			unget_wch(wc);
 		return false;
 	}
 	/* CSI or SS3: parameters, then one final byte from @ to ~. */
-	if (got == OK && (wc == '[' || wc == 'O')) {
-		int n = 0;
-		while (n++ < 16 && get_wch(&wc) != ERR && !(wc >= 0x40 && wc <= 0x7E))
-			;
-	}
+	int n = 0;
+	while (n++ < 16 && get_wch(&wc) != ERR && !(wc >= 0x40 && wc <= 0x7E))
+		;
 	return true;
 }
 

@@ -31,6 +31,7 @@ int main(int argc, char **argv)
 	for (long i = 1; i <= n; i++) {
 		struct project p;
 		project_init(&p);
+		free(p.title);
 		p.title = mem_printf("Project %05ld %s", i, topics[i % 5]);
 		p.kind = (int)(i % 4);
 		mem_replace(&p.service_area, "Adult social care");
