@@ -33,14 +33,14 @@ bool draft_key_parse(const char *key, char **screen, int64_t *id, char **field)
 	return true;
 }
 
-enum error_code draft_save(struct store *s, const char *key, const char *value,
-			   struct error *err)
+enum error_code draft_save(struct store *s, const char *key, const char *value, struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s,
-					 "INSERT INTO draft (key, value, updated_at) VALUES (?, ?, ?) "
-					 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-					 "updated_at = excluded.updated_at",
-					 err);
+	sqlite3_stmt *st =
+	        store_prepare(s,
+	                      "INSERT INTO draft (key, value, updated_at) VALUES (?, ?, ?) "
+	                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+	                      "updated_at = excluded.updated_at",
+	                      err);
 	if (!st)
 		return err ? err->code : ERROR_IO;
 	char now[STORE_TIME_SIZE];
@@ -80,7 +80,7 @@ enum error_code draft_drop(struct store *s, const char *key, struct error *err)
 bool draft_latest(struct store *s, char **key, char **value)
 {
 	sqlite3_stmt *st = store_prepare(
-		s, "SELECT key, value FROM draft ORDER BY updated_at DESC, key LIMIT 1", NULL);
+	        s, "SELECT key, value FROM draft ORDER BY updated_at DESC, key LIMIT 1", NULL);
 	if (!st)
 		return false;
 	bool found = sqlite3_step(st) == SQLITE_ROW;

@@ -31,8 +31,7 @@ char *draft_key(const char *screen, int64_t id, const char *field);
 bool draft_key_parse(const char *key, char **screen, int64_t *id, char **field);
 
 /* Keep value as the draft under key, replacing any earlier one (one small write). */
-enum error_code draft_save(struct store *s, const char *key, const char *value,
-			   struct error *err);
+enum error_code draft_save(struct store *s, const char *key, const char *value, struct error *err);
 /* The draft kept under key, or NULL when there is none. The caller frees it. */
 char *draft_get(struct store *s, const char *key);
 /* Forget the draft under key; no draft is not an error. */

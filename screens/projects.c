@@ -41,20 +41,21 @@ static void projects_build(struct screen_ctx *c, struct view *v)
 	else if (n == 1)
 		view_summary(v, "There is one project; open it to see and change its details.");
 	else
-		view_summary(v, "There are %" PRId64 " projects, by title; open one to see and "
-				"change its details.",
-			     n);
+		view_summary(v,
+		             "There are %" PRId64 " projects, by title; open one to see and "
+		             "change its details.",
+		             n);
 	struct view_section *sec = view_add_list(v, NULL, "There are no projects yet.");
 	recordview_list(v, sec, c->store, &project_kind, &all, projects_row, NULL);
 	view_add_action(v, 'a', "add", "add a project",
-			"Start a new project and fill in its details, title first.");
+	                "Start a new project and fill in its details, title first.");
 	view_add_action(v, 'd', "delete", "delete the project",
-			"Delete the selected project, after asking; a project that has meetings "
-			"or other records cannot be deleted.");
+	                "Delete the selected project, after asking; a project that has meetings "
+	                "or other records cannot be deleted.");
 }
 
 static enum screen_result projects_handle(struct screen_ctx *c, struct view *v,
-					  const struct command *cmd)
+                                          const struct command *cmd)
 {
 	const struct view_row *row = view_selected_row(v);
 	struct error err;
@@ -93,8 +94,8 @@ const struct screen projects_screen = {
 	.name = "projects",
 	.title = "Projects",
 	.help = "Projects lists every commissioning project by title. Open one to see and change "
-		"its details. Add starts a new one; delete removes one that has nothing recorded "
-		"against it yet.",
+	        "its details. Add starts a new one; delete removes one that has nothing recorded "
+	        "against it yet.",
 	.build = projects_build,
 	.handle = projects_handle,
 };

@@ -18,8 +18,7 @@ static const struct command_info command_table[] = {
 	{ COMMAND_END, "last", "End or >", "go to the last row" },
 	{ COMMAND_OPEN, "open", "Enter",
 	  "open the selected row, or change the selected field (in text mode, type its number)" },
-	{ COMMAND_FIND, "find", "/",
-	  "find the next row holding the words you type after it" },
+	{ COMMAND_FIND, "find", "/", "find the next row holding the words you type after it" },
 	{ COMMAND_JUMP, NULL, "a letter",
 	  "go to the next row starting with that letter (a capital letter always does, even "
 	  "when the small letter runs an action)" },
@@ -70,7 +69,7 @@ static const struct {
 	const char *word;
 	enum command_kind kind;
 } command_synonyms[] = {
-	{ "more", COMMAND_PAGE_DOWN }, { "top", COMMAND_HOME }, { "bottom", COMMAND_END },
+	{ "more", COMMAND_PAGE_DOWN }, { "top", COMMAND_HOME },   { "bottom", COMMAND_END },
 	{ "exit", COMMAND_QUIT },      { "again", COMMAND_LOOK }, { "list", COMMAND_LOOK },
 	{ "prev", COMMAND_PAGE_UP },
 };

@@ -19,22 +19,22 @@
 
 enum command_kind {
 	COMMAND_NONE,
-	COMMAND_UP,         /* the previous row or field */
-	COMMAND_DOWN,       /* the next row or field */
-	COMMAND_PAGE_UP,    /* number: rows in a page (0: the renderer's page) */
+	COMMAND_UP,      /* the previous row or field */
+	COMMAND_DOWN,    /* the next row or field */
+	COMMAND_PAGE_UP, /* number: rows in a page (0: the renderer's page) */
 	COMMAND_PAGE_DOWN,
-	COMMAND_HOME,       /* the first row */
-	COMMAND_END,        /* the last row */
-	COMMAND_OPEN,       /* the selected row: the screen opens it; a field: edit it */
-	COMMAND_CHOOSE,     /* a numbered item (text mode): section and index; then open it */
-	COMMAND_BACK,       /* leave this screen (or stop editing, or answer no) */
-	COMMAND_QUIT,       /* leave the program */
-	COMMAND_HELP,       /* the keys and commands of this screen */
-	COMMAND_FIND,       /* text: go to the next row holding it */
-	COMMAND_JUMP,       /* text: one character: the next row starting with it */
-	COMMAND_EDIT,       /* start editing the focused field (text: start with it, if set) */
-	COMMAND_INSERT,     /* text: typed into the field being edited */
-	COMMAND_LEFT,       /* move the insertion point */
+	COMMAND_HOME,   /* the first row */
+	COMMAND_END,    /* the last row */
+	COMMAND_OPEN,   /* the selected row: the screen opens it; a field: edit it */
+	COMMAND_CHOOSE, /* a numbered item (text mode): section and index; then open it */
+	COMMAND_BACK,   /* leave this screen (or stop editing, or answer no) */
+	COMMAND_QUIT,   /* leave the program */
+	COMMAND_HELP,   /* the keys and commands of this screen */
+	COMMAND_FIND,   /* text: go to the next row holding it */
+	COMMAND_JUMP,   /* text: one character: the next row starting with it */
+	COMMAND_EDIT,   /* start editing the focused field (text: start with it, if set) */
+	COMMAND_INSERT, /* text: typed into the field being edited */
+	COMMAND_LEFT,   /* move the insertion point */
 	COMMAND_RIGHT,
 	COMMAND_LINE_START,
 	COMMAND_LINE_END,
@@ -55,10 +55,10 @@ enum command_kind {
 
 struct command {
 	enum command_kind kind;
-	int key;        /* COMMAND_ACTION: the key pressed (0 when a word was typed) */
-	char *text;     /* owned; NULL when the command has none */
-	long number;    /* see each kind */
-	bool item;      /* section and index name a row: COMMAND_CHOOSE, and an action given a number */
+	int key;     /* COMMAND_ACTION: the key pressed (0 when a word was typed) */
+	char *text;  /* owned; NULL when the command has none */
+	long number; /* see each kind */
+	bool item; /* section and index name a row: COMMAND_CHOOSE, and an action given a number */
 	size_t section; /* the item's section and index in it */
 	size_t index;
 };

@@ -18,8 +18,8 @@
 #include "mem.h"
 #include "paths.h"
 #include "project_details.h"
-#include "store.h"
 #include "projects.h"
+#include "store.h"
 
 /*
  * The screens of the interactive program: the only list of them. The first

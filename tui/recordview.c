@@ -2,6 +2,8 @@
 /* recordview: list sources and forms over the record engine. */
 #include "recordview.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,7 +12,7 @@
 #include "mem.h"
 #include "text.h"
 
-enum { RECORDVIEW_SCAN = 64 }; /* records read at a time while looking for a prefix */
+enum { RECORDVIEW_SCAN = 256 }; /* records read at a time while looking for a prefix */
 
 /* A list source over records: the store, the kind, the filters and the row maker. */
 struct recordview_source {
@@ -26,8 +28,8 @@ struct recordview_fill {
 	struct recordview_source *src;
 	struct view_rows *out;
 	const struct view_fetch *f;
-	int wanted;            /* rows still to add */
-	char *last_order;      /* the last record seen, to read on from */
+	int wanted;       /* rows still to add */
+	char *last_order; /* the last record seen, to read on from */
 	int64_t last_id;
 	int seen;
 };
@@ -56,11 +58,76 @@ static bool recordview_take(void *rec, const char *order_value, void *ctx)
 	return --fill->wanted > 0;
 }
 
+/* The first record of the filtered list at or after name in the kind's order, into one row. */
+static enum error_code recordview_seek(struct recordview_source *src, const char *name,
+                                       const struct view_row *from, struct view_rows *out,
+                                       struct error *err)
+{
+	struct recordview_fill fill = { .src = src, .out = out, .wanted = 1 };
+	struct view_fetch any = { .limit = 1 };
+	fill.f = &any;
+	struct record_query q = src->q;
+	q.has_after = true;
+	q.limit = 1;
+	if (from && strcmp(from->key, name) >= 0) {
+		q.after_order = from->key;
+		q.after_id = from->id;
+	} else {
+		q.after_order = name;
+		q.after_id = INT64_MIN;
+	}
+	enum error_code code =
+	        record_list(src->store, src->kind, &q, recordview_take, &fill, NULL, err);
+	free(fill.last_order);
+	return code;
+}
+
+/*
+ * A first-letter jump on a list in name order: the names starting with the
+ * text sit together in the index, so look there (as typed, and with its
+ * first letter in the other case) instead of reading the list.
+ */
+static enum error_code recordview_jump(struct recordview_source *src, const struct view_fetch *f,
+                                       struct view_rows *out, struct error *err)
+{
+	char *forms[3] = { mem_strdup(f->match), mem_strdup(f->match), mem_strdup(f->match) };
+	forms[1][0] = (char)toupper((unsigned char)forms[1][0]);
+	forms[2][0] = (char)tolower((unsigned char)forms[2][0]);
+	struct view_rows found = { 0 };
+	enum error_code code = ERROR_NONE;
+	int best = -1;
+	for (int i = 0; i < 3 && code == ERROR_NONE; i++) {
+		if (i > 0 && strcmp(forms[i], forms[0]) == 0)
+			continue;
+		view_rows_clear(&found);
+		code = recordview_seek(src, forms[i], f->from, &found, err);
+		/* A candidate when it starts with this form; the nearest in the list's order wins.
+		 */
+		if (found.n && strncmp(found.v[0].key, forms[i], strlen(forms[i])) == 0) {
+			if (best < 0 || strcmp(found.v[0].key, forms[best]) < 0)
+				best = i;
+			free(forms[i]);
+			forms[i] = mem_strdup(found.v[0].key);
+		}
+	}
+	view_rows_free(&found);
+	/* forms[best] now holds the winner's name: read it once more, into out. */
+	if (code == ERROR_NONE && best >= 0)
+		code = recordview_seek(src, forms[best], f->from, out, err);
+	for (int i = 0; i < 3; i++)
+		free(forms[i]);
+	return code;
+}
+
 /* Fetch rows for a view list: one page, or for a prefix, pages until enough match. */
 static enum error_code recordview_fetch(void *ctx, const struct view_fetch *f,
-					struct view_rows *out, struct error *err)
+                                        struct view_rows *out, struct error *err)
 {
 	struct recordview_source *src = ctx;
+	if (f->match && f->prefix && *f->match && f->limit == 1 && !f->backward &&
+	    !src->kind->order_desc && strcmp(src->kind->order, src->kind->name_field) == 0 &&
+	    record_field(src->kind, src->kind->name_field)->type == FIELD_TEXT)
+		return recordview_jump(src, f, out, err);
 	struct recordview_fill fill = { .src = src, .out = out, .f = f, .wanted = f->limit };
 	struct record_query q = src->q;
 	q.search = f->match;
@@ -101,8 +168,8 @@ static void recordview_free(void *ctx)
 }
 
 void recordview_list(struct view *v, struct view_section *sec, struct store *s,
-		     const struct record_kind *kind, const struct record_query *q,
-		     recordview_row_fn row, void *ctx)
+                     const struct record_kind *kind, const struct record_query *q,
+                     recordview_row_fn row, void *ctx)
 {
 	struct recordview_source *src = mem_calloc(1, sizeof *src);
 	src->store = s;
@@ -142,7 +209,7 @@ static const char *recordview_expect(const struct field *f)
 
 /* Add one record field to a form. */
 static void recordview_field(struct view_section *sec, const struct field *f, const void *rec,
-			     const struct config *config)
+                             const struct config *config)
 {
 	struct view_field *vf = view_form_add(sec, f->name, f->label);
 	char *value = record_field_format(f, rec);
@@ -153,8 +220,8 @@ static void recordview_field(struct view_section *sec, const struct field *f, co
 	free(value);
 	free(display);
 	char *expect = mem_printf("%s%s%s", recordview_expect(f),
-				  (f->flags & FIELD_REQUIRED) && *recordview_expect(f) ? ", " : "",
-				  f->flags & FIELD_REQUIRED ? "required" : "");
+	                          (f->flags & FIELD_REQUIRED) && *recordview_expect(f) ? ", " : "",
+	                          f->flags & FIELD_REQUIRED ? "required" : "");
 	view_field_help(vf, f->help, expect);
 	free(expect);
 	vf->field = f;
@@ -168,7 +235,7 @@ static void recordview_field(struct view_section *sec, const struct field *f, co
 }
 
 void recordview_form(struct view_section *sec, const struct record_kind *kind, const void *rec,
-		     const char *const *names, const struct config *config)
+                     const char *const *names, const struct config *config)
 {
 	if (names) {
 		for (size_t i = 0; names[i]; i++) {
@@ -187,8 +254,7 @@ void recordview_form(struct view_section *sec, const struct record_kind *kind, c
 
 /* Create a record of kind from one field's text; its id goes in c->id. */
 static enum error_code recordview_create(struct screen_ctx *c, const struct record_kind *kind,
-					 const struct field *f, const char *text,
-					 struct error *err)
+                                         const struct field *f, const char *text, struct error *err)
 {
 	void *rec = mem_alloc(kind->size);
 	record_init(kind, rec);
@@ -203,7 +269,7 @@ static enum error_code recordview_create(struct screen_ctx *c, const struct reco
 }
 
 enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
-				   const struct record_kind *kind, const struct command *cmd)
+                                   const struct record_kind *kind, const struct command *cmd)
 {
 	struct view_field *vf = view_focused_field(v);
 	const struct field *f = vf ? record_field(kind, vf->name) : NULL;
@@ -218,7 +284,7 @@ enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
 			return SCREEN_HANDLED;
 		}
 		view_message(v, VIEW_TONE_GOOD, "Added the %s, with the %s: %s.", kind->noun,
-			     f->label, *text ? text : "empty");
+		             f->label, *text ? text : "empty");
 		return SCREEN_CHANGED;
 	}
 	void *rec = mem_alloc(kind->size);
@@ -238,14 +304,14 @@ enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
 	} else if (strcmp(before, after = record_field_format(f, copy)) == 0) {
 		char *shown = record_field_display(f, rec);
 		view_message(v, VIEW_TONE_PLAIN, "The %s stays %s.", f->label,
-			     *shown ? shown : "empty");
+		             *shown ? shown : "empty");
 		free(shown);
 	} else if (record_set(c->store, kind, c->id, f->name, text, &err) != ERROR_NONE) {
 		view_field_error(vf, err.msg);
 	} else {
 		char *shown = record_field_display(f, copy);
 		view_message(v, VIEW_TONE_GOOD, "Saved the %s: %s.", f->label,
-			     *shown ? shown : "empty");
+		             *shown ? shown : "empty");
 		free(shown);
 		result = SCREEN_CHANGED;
 	}

@@ -27,8 +27,8 @@ typedef void (*recordview_row_fn)(const void *rec, struct view_row *row, void *c
  * to row and is not owned.
  */
 void recordview_list(struct view *v, struct view_section *sec, struct store *s,
-		     const struct record_kind *kind, const struct record_query *q,
-		     recordview_row_fn row, void *ctx);
+                     const struct record_kind *kind, const struct record_query *q,
+                     recordview_row_fn row, void *ctx);
 
 /*
  * Add the fields of rec to the form section sec: those named in names
@@ -37,7 +37,7 @@ void recordview_list(struct view *v, struct view_section *sec, struct store *s,
  * level fields.
  */
 void recordview_form(struct view_section *sec, const struct record_kind *kind, const void *rec,
-		     const char *const *names, const struct config *config);
+                     const char *const *names, const struct config *config);
 
 /*
  * Save cmd->text into the focused field of record c->id of kind; when c->id
@@ -48,6 +48,6 @@ void recordview_form(struct view_section *sec, const struct record_kind *kind, c
  * nothing and returns SCREEN_HANDLED.
  */
 enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
-				   const struct record_kind *kind, const struct command *cmd);
+                                   const struct record_kind *kind, const struct command *cmd);
 
 #endif

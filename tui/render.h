@@ -41,7 +41,7 @@ struct render {
  * filled when the terminal cannot be used (no terminal, unknown TERM).
  */
 struct render *render_curses_open(const char *theme, const volatile sig_atomic_t *stop,
-				  struct error *err);
+                                  struct error *err);
 /* The line-by-line text mode, reading in and writing out. */
 struct render *render_text_open(FILE *in, FILE *out, const volatile sig_atomic_t *stop);
 

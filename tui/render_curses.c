@@ -43,13 +43,13 @@ struct render_curses {
 	SCREEN *screen;
 	const struct theme *theme;
 	int rows, cols;
-	char **drawn;            /* per screen line, the signature of what it shows */
-	struct view_line *prev;  /* the body layout last drawn, to keep the selection still */
+	char **drawn;           /* per screen line, the signature of what it shows */
+	struct view_line *prev; /* the body layout last drawn, to keep the selection still */
 	size_t nprev;
 	struct view_line *lines; /* this draw's layout */
 	int body_top, body_height;
-	size_t edit_scroll;      /* byte offset of the first character shown while typing */
-	bool finding;            /* the find prompt is open */
+	size_t edit_scroll; /* byte offset of the first character shown while typing */
+	bool finding;       /* the find prompt is open */
 	char find[RENDER_CURSES_FIND];
 	size_t find_len;
 };
@@ -66,12 +66,12 @@ struct render_curses_line {
 	struct render_curses_seg seg[5];
 	int n;
 	enum theme_role fill;
-	int cursor;              /* column for the cursor on this line, or -1 */
+	int cursor; /* column for the cursor on this line, or -1 */
 };
 
 /* Add a stretch to line. */
 static void render_curses_add(struct render_curses_line *l, const char *text, size_t len,
-			      enum theme_role role)
+                              enum theme_role role)
 {
 	if (l->n < 5 && len)
 		l->seg[l->n++] = (struct render_curses_seg){ text, len, role };
@@ -179,11 +179,11 @@ static size_t render_curses_wrap(const char *text, size_t width, size_t *next)
 
 /* The line of a row: marker, status word in its tone, the rest. */
 static void render_curses_row(const struct view_row *row, bool focus, char *text,
-			      struct render_curses_line *l)
+                              struct render_curses_line *l)
 {
 	static const enum theme_role tones[] = {
-		[VIEW_TONE_PLAIN] = THEME_TEXT, [VIEW_TONE_ALERT] = THEME_ALERT,
-		[VIEW_TONE_WARN] = THEME_WARN,  [VIEW_TONE_GOOD] = THEME_GOOD,
+		[VIEW_TONE_PLAIN] = THEME_TEXT,  [VIEW_TONE_ALERT] = THEME_ALERT,
+		[VIEW_TONE_WARN] = THEME_WARN,   [VIEW_TONE_GOOD] = THEME_GOOD,
 		[VIEW_TONE_QUIET] = THEME_QUIET,
 	};
 	enum theme_role base = focus ? THEME_SELECTED : THEME_TEXT;
@@ -197,7 +197,7 @@ static void render_curses_row(const struct view_row *row, bool focus, char *text
 
 /* Keep the insertion point of the field being typed within width columns; the visible text. */
 static const char *render_curses_edit_window(struct render_curses *r, const struct view_edit *e,
-					     size_t width, size_t *cursor)
+                                             size_t width, size_t *cursor)
 {
 	if (r->edit_scroll > e->point)
 		r->edit_scroll = e->point;
@@ -218,8 +218,8 @@ static const char *render_curses_edit_window(struct render_curses *r, const stru
 
 /* Compose body line lv of the layout. */
 static void render_curses_body_line(struct render_curses *r, struct view *v,
-				    const struct view_line *lv, struct render_curses_line *l,
-				    char **owned)
+                                    const struct view_line *lv, struct render_curses_line *l,
+                                    char **owned)
 {
 	struct view_section *sec = &v->sections[lv->section];
 	*owned = NULL;
@@ -240,12 +240,12 @@ static void render_curses_body_line(struct render_curses *r, struct view *v,
 	case VIEW_LINE_ERROR:
 		render_curses_add(l, "  ", 2, THEME_TEXT);
 		render_curses_add(l, sec->fields[lv->index].error,
-				  strlen(sec->fields[lv->index].error), THEME_ALERT);
+		                  strlen(sec->fields[lv->index].error), THEME_ALERT);
 		break;
 	case VIEW_LINE_FIELD: {
 		const struct view_field *f = &sec->fields[lv->index];
 		bool editing = v->edit.active && v->edit.section == lv->section &&
-			       v->edit.field == lv->index;
+		               v->edit.field == lv->index;
 		enum theme_role base = lv->focus && !editing ? THEME_SELECTED : THEME_TEXT;
 		*owned = mem_printf("%s: ", f->label);
 		render_curses_add(l, lv->focus ? "> " : "  ", 2, base);
@@ -258,7 +258,8 @@ static void render_curses_body_line(struct render_curses *r, struct view *v,
 			l->cursor = (int)(lw + at);
 		} else {
 			const char *shown = *f->display ? f->display : "empty";
-			render_curses_add(l, shown, strlen(shown), *f->display ? base : THEME_QUIET);
+			render_curses_add(l, shown, strlen(shown),
+			                  *f->display ? base : THEME_QUIET);
 			l->fill = lv->focus ? THEME_SELECTED : THEME_NROLES;
 			l->cursor = lv->focus ? RENDER_CURSES_MARK : -1;
 		}
@@ -282,14 +283,14 @@ static char *render_curses_keys(const struct view *v)
 	}
 	bool form = v->focus < v->nsections && v->sections[v->focus].kind == VIEW_FORM;
 	char *next = mem_printf("%s%s, / find, ? help, q back", out,
-				form ? "Enter change" : "Enter open");
+	                        form ? "Enter change" : "Enter open");
 	free(out);
 	return next;
 }
 
 /* The bottom line: question, find prompt, message, typing hint, or the selection in full. */
 static char *render_curses_bottom(struct render_curses *r, struct view *v, enum theme_role *role,
-				  bool *cursor_here)
+                                  bool *cursor_here)
 {
 	*role = THEME_MESSAGE;
 	*cursor_here = false;
@@ -322,7 +323,7 @@ static char *render_curses_bottom(struct render_curses *r, struct view *v, enum 
 	const struct view_field *f = view_focused_field(v);
 	if (f)
 		return mem_printf("%s: %s%s", f->label, *f->display ? f->display : "empty",
-				  f->read_only ? " (cannot be changed here)" : "");
+		                  f->read_only ? " (cannot be changed here)" : "");
 	return mem_strdup("");
 }
 
@@ -425,40 +426,65 @@ static const struct render_curses_key {
 	enum command_kind kind;
 	int number;
 } render_curses_keys_browse[] = {
-	{ KEY_DOWN, true, COMMAND_DOWN, 0 },    { 'j', false, COMMAND_DOWN, 0 },
-	{ 14, false, COMMAND_DOWN, 0 },         { KEY_UP, true, COMMAND_UP, 0 },
-	{ 'k', false, COMMAND_UP, 0 },          { 16, false, COMMAND_UP, 0 },
-	{ KEY_NPAGE, true, COMMAND_PAGE_DOWN, 0 }, { ' ', false, COMMAND_PAGE_DOWN, 0 },
-	{ KEY_PPAGE, true, COMMAND_PAGE_UP, 0 }, { KEY_HOME, true, COMMAND_HOME, 0 },
-	{ '<', false, COMMAND_HOME, 0 },        { KEY_END, true, COMMAND_END, 0 },
-	{ '>', false, COMMAND_END, 0 },         { '\n', false, COMMAND_OPEN, 0 },
-	{ '\r', false, COMMAND_OPEN, 0 },       { KEY_ENTER, true, COMMAND_OPEN, 0 },
-	{ KEY_RIGHT, true, COMMAND_OPEN, 0 },   { 27, false, COMMAND_BACK, 0 },
-	{ 'q', false, COMMAND_BACK, 0 },        { KEY_LEFT, true, COMMAND_BACK, 0 },
-	{ KEY_BACKSPACE, true, COMMAND_BACK, 0 }, { 127, false, COMMAND_BACK, 0 },
-	{ 8, false, COMMAND_BACK, 0 },          { 'Q', false, COMMAND_QUIT, 0 },
-	{ '?', false, COMMAND_HELP, 0 },        { KEY_F(1), true, COMMAND_HELP, 0 },
-	{ 12, false, COMMAND_LOOK, 0 },         { KEY_RESIZE, true, COMMAND_RESIZE, 0 },
+	{ KEY_DOWN, true, COMMAND_DOWN, 0 },
+	{ 'j', false, COMMAND_DOWN, 0 },
+	{ 14, false, COMMAND_DOWN, 0 },
+	{ KEY_UP, true, COMMAND_UP, 0 },
+	{ 'k', false, COMMAND_UP, 0 },
+	{ 16, false, COMMAND_UP, 0 },
+	{ KEY_NPAGE, true, COMMAND_PAGE_DOWN, 0 },
+	{ ' ', false, COMMAND_PAGE_DOWN, 0 },
+	{ KEY_PPAGE, true, COMMAND_PAGE_UP, 0 },
+	{ KEY_HOME, true, COMMAND_HOME, 0 },
+	{ '<', false, COMMAND_HOME, 0 },
+	{ KEY_END, true, COMMAND_END, 0 },
+	{ '>', false, COMMAND_END, 0 },
+	{ '\n', false, COMMAND_OPEN, 0 },
+	{ '\r', false, COMMAND_OPEN, 0 },
+	{ KEY_ENTER, true, COMMAND_OPEN, 0 },
+	{ KEY_RIGHT, true, COMMAND_OPEN, 0 },
+	{ 27, false, COMMAND_BACK, 0 },
+	{ 'q', false, COMMAND_BACK, 0 },
+	{ KEY_LEFT, true, COMMAND_BACK, 0 },
+	{ KEY_BACKSPACE, true, COMMAND_BACK, 0 },
+	{ 127, false, COMMAND_BACK, 0 },
+	{ 8, false, COMMAND_BACK, 0 },
+	{ 'Q', false, COMMAND_QUIT, 0 },
+	{ '?', false, COMMAND_HELP, 0 },
+	{ KEY_F(1), true, COMMAND_HELP, 0 },
+	{ 12, false, COMMAND_LOOK, 0 },
+	{ KEY_RESIZE, true, COMMAND_RESIZE, 0 },
 };
 
 /* Keys while typing into a field. */
 static const struct render_curses_key render_curses_keys_edit[] = {
-	{ KEY_LEFT, true, COMMAND_LEFT, 0 },        { KEY_RIGHT, true, COMMAND_RIGHT, 0 },
-	{ KEY_HOME, true, COMMAND_LINE_START, 0 },  { 1, false, COMMAND_LINE_START, 0 },
-	{ KEY_END, true, COMMAND_LINE_END, 0 },     { 5, false, COMMAND_LINE_END, 0 },
-	{ KEY_BACKSPACE, true, COMMAND_ERASE_BACK, 0 }, { 127, false, COMMAND_ERASE_BACK, 0 },
-	{ 8, false, COMMAND_ERASE_BACK, 0 },        { KEY_DC, true, COMMAND_ERASE, 0 },
-	{ 4, false, COMMAND_ERASE, 0 },             { 21, false, COMMAND_ERASE_ALL, 0 },
-	{ '\n', false, COMMAND_SAVE_FIELD, 1 },     { '\r', false, COMMAND_SAVE_FIELD, 1 },
-	{ KEY_ENTER, true, COMMAND_SAVE_FIELD, 1 }, { '\t', false, COMMAND_SAVE_FIELD, 1 },
-	{ KEY_DOWN, true, COMMAND_SAVE_FIELD, 1 },  { KEY_BTAB, true, COMMAND_SAVE_FIELD, -1 },
-	{ KEY_UP, true, COMMAND_SAVE_FIELD, -1 },   { 27, false, COMMAND_CANCEL, 0 },
-	{ 12, false, COMMAND_LOOK, 0 },             { KEY_RESIZE, true, COMMAND_RESIZE, 0 },
+	{ KEY_LEFT, true, COMMAND_LEFT, 0 },
+	{ KEY_RIGHT, true, COMMAND_RIGHT, 0 },
+	{ KEY_HOME, true, COMMAND_LINE_START, 0 },
+	{ 1, false, COMMAND_LINE_START, 0 },
+	{ KEY_END, true, COMMAND_LINE_END, 0 },
+	{ 5, false, COMMAND_LINE_END, 0 },
+	{ KEY_BACKSPACE, true, COMMAND_ERASE_BACK, 0 },
+	{ 127, false, COMMAND_ERASE_BACK, 0 },
+	{ 8, false, COMMAND_ERASE_BACK, 0 },
+	{ KEY_DC, true, COMMAND_ERASE, 0 },
+	{ 4, false, COMMAND_ERASE, 0 },
+	{ 21, false, COMMAND_ERASE_ALL, 0 },
+	{ '\n', false, COMMAND_SAVE_FIELD, 1 },
+	{ '\r', false, COMMAND_SAVE_FIELD, 1 },
+	{ KEY_ENTER, true, COMMAND_SAVE_FIELD, 1 },
+	{ '\t', false, COMMAND_SAVE_FIELD, 1 },
+	{ KEY_DOWN, true, COMMAND_SAVE_FIELD, 1 },
+	{ KEY_BTAB, true, COMMAND_SAVE_FIELD, -1 },
+	{ KEY_UP, true, COMMAND_SAVE_FIELD, -1 },
+	{ 27, false, COMMAND_CANCEL, 0 },
+	{ 12, false, COMMAND_LOOK, 0 },
+	{ KEY_RESIZE, true, COMMAND_RESIZE, 0 },
 };
 
 /* Look key up in a table; false when it is not there. */
 static bool render_curses_lookup(const struct render_curses_key *table, size_t n, int key,
-				 bool function, struct command *cmd)
+                                 bool function, struct command *cmd)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (table[i].key == key && table[i].function == function) {
@@ -542,15 +568,18 @@ static bool render_curses_find(struct render_curses *r, struct view *v, struct c
 		}
 		if ((got == OK && (wc == 27 || wc == 7)) || (got == KEY_CODE_YES && wc == KEY_LEFT))
 			break;
-		if ((got == OK && (wc == '\n' || wc == '\r')) || (got == KEY_CODE_YES && wc == KEY_ENTER)) {
+		if ((got == OK && (wc == '\n' || wc == '\r')) ||
+		    (got == KEY_CODE_YES && wc == KEY_ENTER)) {
 			r->finding = false;
 			if (!r->find_len)
 				return false;
 			command_make(cmd, COMMAND_FIND, r->find);
 			return true;
 		}
-		if ((got == OK && (wc == 127 || wc == 8)) || (got == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
-			while (r->find_len && ((unsigned char)r->find[--r->find_len] & 0xC0) == 0x80)
+		if ((got == OK && (wc == 127 || wc == 8)) ||
+		    (got == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
+			while (r->find_len &&
+			       ((unsigned char)r->find[--r->find_len] & 0xC0) == 0x80)
 				;
 			r->find[r->find_len] = '\0';
 			continue;
@@ -598,7 +627,7 @@ static void render_curses_read(struct render *base, struct view *v, struct comma
 		}
 		if (v->question.text) {
 			if (!fn && (key == 'y' || key == 'Y' || key == 'n' || key == 'N' ||
-				    key == 27 || key == 'q')) {
+			            key == 27 || key == 'q')) {
 				command_make(cmd, COMMAND_ANSWER, NULL);
 				cmd->number = key == 'y' || key == 'Y';
 				return;
@@ -611,9 +640,9 @@ static void render_curses_read(struct render *base, struct view *v, struct comma
 		}
 		if (v->edit.active) {
 			if (render_curses_lookup(render_curses_keys_edit,
-						 sizeof render_curses_keys_edit /
-							 sizeof *render_curses_keys_edit,
-						 key, fn, cmd))
+			                         sizeof render_curses_keys_edit /
+			                                 sizeof *render_curses_keys_edit,
+			                         key, fn, cmd))
 				break;
 			if (!fn && iswprint(wc)) {
 				char utf8[MB_LEN_MAX + 1];
@@ -641,9 +670,9 @@ static void render_curses_read(struct render *base, struct view *v, struct comma
 			return;
 		}
 		if (render_curses_lookup(render_curses_keys_browse,
-					 sizeof render_curses_keys_browse /
-						 sizeof *render_curses_keys_browse,
-					 key, fn, cmd))
+		                         sizeof render_curses_keys_browse /
+		                                 sizeof *render_curses_keys_browse,
+		                         key, fn, cmd))
 			break;
 		if (!fn && iswalnum(wc)) {
 			char utf8[MB_LEN_MAX + 1];
@@ -680,14 +709,14 @@ static const struct render_ops render_curses_ops = {
 };
 
 struct render *render_curses_open(const char *theme, const volatile sig_atomic_t *stop,
-				  struct error *err)
+                                  struct error *err)
 {
 	const struct theme *t = theme_find(theme ? theme : "default");
 	if (!t)
 		t = theme_find("default");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		error_set(err, ERROR_USAGE,
-			  "Full screens need a terminal for input and output; use --text");
+		          "Full screens need a terminal for input and output; use --text");
 		return NULL;
 	}
 	setlocale(LC_ALL, "");
@@ -695,9 +724,9 @@ struct render *render_curses_open(const char *theme, const volatile sig_atomic_t
 	if (!screen) {
 		const char *term = getenv("TERM");
 		error_set(err, ERROR_USAGE,
-			  "The terminal type \"%s\" is not one curses knows; set TERM to your "
-			  "terminal's type, or use --text",
-			  term ? term : "");
+		          "The terminal type \"%s\" is not one curses knows; set TERM to your "
+		          "terminal's type, or use --text",
+		          term ? term : "");
 		return NULL;
 	}
 	struct render_curses *r = mem_calloc(1, sizeof *r);

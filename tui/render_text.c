@@ -34,20 +34,20 @@ struct render_text_item {
 struct render_text {
 	struct render base;
 	FILE *in, *out;
-	bool echo;                     /* input is not a terminal: echo each line read */
-	size_t page;                   /* rows printed at a time */
-	size_t width;                  /* wrap lines at spaces to this many columns; 0: never */
-	size_t col;                    /* the column output has reached on its line */
+	bool echo;                      /* input is not a terminal: echo each line read */
+	size_t page;                    /* rows printed at a time */
+	size_t width;                   /* wrap lines at spaces to this many columns; 0: never */
+	size_t col;                     /* the column output has reached on its line */
 	struct render_text_item *items; /* items[k - 1] is what number k stands for */
 	size_t nitems, items_cap;
-	bool walking;                  /* asking every field in turn */
-	bool asking;                   /* the last prompt asked for a field's value */
-	bool single;                   /* ask the focused field on its own next */
+	bool walking; /* asking every field in turn */
+	bool asking;  /* the last prompt asked for a field's value */
+	bool single;  /* ask the focused field on its own next */
 	size_t asked_section, asked_field;
-	bool show_rows;                /* print the focused list's rows again */
-	bool look;                     /* print the whole screen again */
-	unsigned rebuilt;              /* the view's rebuilt count when its rows were printed */
-	char *line;                    /* the last line read */
+	bool show_rows;   /* print the focused list's rows again */
+	bool look;        /* print the whole screen again */
+	unsigned rebuilt; /* the view's rebuilt count when its rows were printed */
+	char *line;       /* the last line read */
 	size_t line_cap;
 };
 
@@ -65,7 +65,7 @@ static void render_text_raw(struct render_text *t, const char *text, size_t len)
  * the edge, so a screen reader never hears a word or a date cut in two.
  */
 static void render_text_put(struct render_text *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 static void render_text_put(struct render_text *t, const char *fmt, ...)
 {
 	va_list ap;
@@ -132,9 +132,10 @@ static void render_text_rows(struct render_text *t, struct view *v, size_t s, si
 	if (!more && start == 0 && l->at_start)
 		return;
 	if (l->base >= 0 && l->count >= 0)
-		render_text_put(t, "Rows %lld to %lld of %lld%s.\n", (long long)(l->base + (int64_t)start + 1),
-			(long long)(l->base + (int64_t)(start + n)), (long long)l->count,
-			more ? "; type next for more" : "");
+		render_text_put(t, "Rows %lld to %lld of %lld%s.\n",
+		                (long long)(l->base + (int64_t)start + 1),
+		                (long long)(l->base + (int64_t)(start + n)), (long long)l->count,
+		                more ? "; type next for more" : "");
 	else if (more)
 		render_text_put(t, "There are more rows; type next for more.\n");
 }
@@ -146,7 +147,7 @@ static void render_text_fields(struct render_text *t, struct view *v, size_t s)
 	for (size_t i = 0; i < sec->nfields; i++) {
 		const struct view_field *f = &sec->fields[i];
 		render_text_put(t, "%zu. %s: %s\n", render_text_number(t, s, i, true), f->label,
-			*f->display ? f->display : "empty");
+		                *f->display ? f->display : "empty");
 	}
 }
 
@@ -192,8 +193,7 @@ static void render_text_screen(struct render_text *t, struct view *v)
 }
 
 /* Ask for the value of field (s, i), first saying why the last value was refused if asked. */
-static void render_text_ask(struct render_text *t, struct view *v, size_t s, size_t i,
-			    bool why)
+static void render_text_ask(struct render_text *t, struct view *v, size_t s, size_t i, bool why)
 {
 	struct view_section *sec = &v->sections[s];
 	const struct view_field *f = &sec->fields[i];
@@ -218,9 +218,11 @@ static void render_text_ask(struct render_text *t, struct view *v, size_t s, siz
 	}
 	render_text_put(t, ", now %s", *f->display ? f->display : "empty");
 	if (v->edit.active)
-		render_text_put(t, ", and what you typed before is kept: %s. Press Enter to save that, "
-				"type a new value, or type cancel:",
-			v->edit.buf);
+		render_text_put(
+		        t,
+		        ", and what you typed before is kept: %s. Press Enter to save that, "
+		        "type a new value, or type cancel:",
+		        v->edit.buf);
 	else
 		render_text_put(t, "%s", ":");
 	t->asking = true;
@@ -241,9 +243,10 @@ static void render_text_prompt(struct render_text *t, const struct view *v)
 		render_text_put(t, "%s", "Type a command, or help:");
 	else if (fields && !rows)
 		render_text_put(t, "Type a field number from 1 to %zu to change it, or a command:",
-			t->nitems);
+		                t->nitems);
 	else
-		render_text_put(t, "Type a number from 1 to %zu to open it, or a command:", t->nitems);
+		render_text_put(t,
+		                "Type a number from 1 to %zu to open it, or a command:", t->nitems);
 	(void)v;
 }
 
@@ -268,7 +271,8 @@ static void render_text_draw(struct render *r, struct view *v)
 		struct view_section *sec = &v->sections[v->focus];
 		t->nitems = 0;
 		render_text_rows(t, v, v->focus,
-				 t->show_rows ? sec->list.sel : render_text_first(sec, true, t->page));
+		                 t->show_rows ? sec->list.sel
+		                              : render_text_first(sec, true, t->page));
 	}
 	t->show_rows = false;
 	t->rebuilt = v->rebuilt;
@@ -287,7 +291,8 @@ static void render_text_draw(struct render *r, struct view *v)
 		render_text_ask(t, v, s, i, true);
 	} else if (t->asking && f && s == t->asked_section && i == t->asked_field && *f->error) {
 		render_text_ask(t, v, s, i, true);
-	} else if (t->walking && f && (!t->asking || s != t->asked_section || i != t->asked_field)) {
+	} else if (t->walking && f &&
+	           (!t->asking || s != t->asked_section || i != t->asked_field)) {
 		render_text_ask(t, v, s, i, true);
 	} else {
 		if (t->walking && t->asking)
@@ -342,13 +347,15 @@ static const char **render_text_action_words(const struct view *v)
 
 /* Turn a line typed at a field prompt into a command; false to ask again without one. */
 static bool render_text_field_line(struct render_text *t, struct view *v, const char *typed,
-				   struct command *cmd)
+                                   struct command *cmd)
 {
 	static const struct {
 		const char *word;
 		enum command_kind kind;
 	} words[] = {
-		{ "back", COMMAND_BACK }, { "quit", COMMAND_QUIT }, { "look", COMMAND_LOOK },
+		{ "back", COMMAND_BACK },
+		{ "quit", COMMAND_QUIT },
+		{ "look", COMMAND_LOOK },
 		{ "cancel", COMMAND_CANCEL },
 	};
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
@@ -361,9 +368,11 @@ static bool render_text_field_line(struct render_text *t, struct view *v, const 
 	}
 	const struct view_field *f = &v->sections[t->asked_section].fields[t->asked_field];
 	if (strcasecmp(typed, "help") == 0) {
-		render_text_put(t, "%s%sType a value, or press Enter to keep it as it is%s, or back to leave.\n",
-			f->help, *f->help ? " " : "",
-			t->walking ? ", done to stop going through the fields" : "");
+		render_text_put(t,
+		                "%s%sType a value, or press Enter to keep it as it is%s, or back "
+		                "to leave.\n",
+		                f->help, *f->help ? " " : "",
+		                t->walking ? ", done to stop going through the fields" : "");
 		return false;
 	}
 	if (strcasecmp(typed, "done") == 0 || strcasecmp(typed, "stop") == 0 ||
@@ -387,7 +396,7 @@ static bool render_text_field_line(struct render_text *t, struct view *v, const 
 
 /* Turn a line typed at the general prompt into a command; false to ask again. */
 static bool render_text_command_line(struct render_text *t, struct view *v, const char *typed,
-				     struct command *cmd)
+                                     struct command *cmd)
 {
 	if (!*typed)
 		return false;
@@ -395,7 +404,8 @@ static bool render_text_command_line(struct render_text *t, struct view *v, cons
 	bool ok = command_parse(typed, words, cmd);
 	free(words);
 	if (!ok) {
-		render_text_put(t, "\"%s\" is not a command here; type help for the commands.\n", typed);
+		render_text_put(t, "\"%s\" is not a command here; type help for the commands.\n",
+		                typed);
 		return false;
 	}
 	if (cmd->kind == COMMAND_ACTION && cmd->number > 0) {
@@ -414,8 +424,9 @@ static bool render_text_command_line(struct render_text *t, struct view *v, cons
 	case COMMAND_CHOOSE:
 		if (cmd->number < 1 || (size_t)cmd->number > t->nitems) {
 			if (t->nitems)
-				render_text_put(t, "There is no number %ld here; choose from 1 to %zu.\n",
-					cmd->number, t->nitems);
+				render_text_put(
+				        t, "There is no number %ld here; choose from 1 to %zu.\n",
+				        cmd->number, t->nitems);
 			else
 				render_text_put(t, "There is nothing numbered here.\n");
 			command_clear(cmd);
@@ -487,12 +498,12 @@ static void render_text_read(struct render *r, struct view *v, struct command *c
 			}
 			command_clear(&parsed);
 			render_text_put(t, "\"%s\" is not an answer. %s Type yes or no: ", typed,
-				v->question.text);
+			                v->question.text);
 			fflush(t->out);
 			continue;
 		}
 		bool ok = t->asking ? render_text_field_line(t, v, typed, cmd)
-				    : render_text_command_line(t, v, typed, cmd);
+		                    : render_text_command_line(t, v, typed, cmd);
 		if (ok) {
 			return;
 		} else {

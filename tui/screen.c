@@ -59,7 +59,7 @@ void screen_quit(struct screen_ctx *c)
 }
 
 struct screen_stack *screen_stack_new(const struct screen *const *table, struct store *store,
-				      const struct config *config)
+                                      const struct config *config)
 {
 	struct screen_stack *st = mem_calloc(1, sizeof *st);
 	st->table = table;
@@ -203,7 +203,7 @@ static enum screen_result screen_handle(struct screen_stack *st, const struct co
 
 /* Save the field being edited (or the focused one) from text, then move by cmd->number. */
 static enum screen_result screen_save_field(struct screen_stack *st, struct view *v,
-					    const struct command *cmd)
+                                            const struct command *cmd)
 {
 	size_t s, i;
 	struct view_field *f = screen_field(v, &s, &i);
@@ -428,7 +428,8 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 			view_edit_stop(v);
 			if (f) {
 				screen_drop_draft(st, f);
-				view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.", f->label);
+				view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.",
+				             f->label);
 			}
 			return true;
 		}
@@ -440,7 +441,8 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 			view_edit_stop(v);
 			if (f) {
 				screen_drop_draft(st, f);
-				view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.", f->label);
+				view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.",
+				             f->label);
 			}
 		}
 		return true;
@@ -476,11 +478,11 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 		if (cmd->item)
 			view_select_row(v, cmd->section, cmd->index);
 		const struct view_action *a =
-			view_action_find(v, cmd->text ? 0 : cmd->key, cmd->text);
+		        view_action_find(v, cmd->text ? 0 : cmd->key, cmd->text);
 		if (!a) {
 			view_message(v, VIEW_TONE_WARN,
-				     "That is not something this screen does; help lists what it "
-				     "does.");
+			             "That is not something this screen does; help lists what it "
+			             "does.");
 			return true;
 		}
 		struct command act = *cmd;
@@ -519,10 +521,11 @@ bool screen_offer_draft(struct screen_stack *st)
 		if (f && !f->read_only) {
 			view_focus_field(v, sec, index);
 			view_edit_start(v, value);
-			view_message(v, VIEW_TONE_WARN,
-				     "You were typing the %s when involve stopped; what you typed is "
-				     "back: save it, or cancel to leave the %s as it was.",
-				     f->label, f->label);
+			view_message(
+			        v, VIEW_TONE_WARN,
+			        "You were typing the %s when involve stopped; what you typed is "
+			        "back: save it, or cancel to leave the %s as it was.",
+			        f->label, f->label);
 			offered = true;
 		} else {
 			screen_pop(st);
@@ -564,10 +567,10 @@ static void screen_help_build(struct screen_ctx *c, struct view *v)
 	const char *title = below ? below->view->title : "involve";
 	view_title(v, "Help: %s", title);
 	view_summary(v, "What this screen is for, then its actions, then the keys and commands "
-			"that work everywhere, one to a line.");
+	                "that work everywhere, one to a line.");
 	if (below && below->ctx.screen->help)
 		screen_help_sentences(view_add_list(v, "About this screen", NULL),
-				      below->ctx.screen->help);
+		                      below->ctx.screen->help);
 	if (below && below->view->nactions) {
 		struct view_section *sec = view_add_list(v, "Actions on this screen", NULL);
 		for (size_t i = 0; i < below->view->nactions; i++) {

@@ -38,19 +38,20 @@ enum screen_result {
 
 /* What a screen is given: the program's state and its own. */
 struct screen_ctx {
-	struct screen_stack *stack;  /* the framework's; pass it on, do not look inside */
+	struct screen_stack *stack; /* the framework's; pass it on, do not look inside */
 	struct store *store;
 	const struct config *config; /* may be NULL in tests */
 	const struct screen *screen;
-	int64_t id;                  /* the record this screen shows (0: none, or a new one) */
-	void *state;                 /* the screen's own, freed by its leave function */
+	int64_t id;  /* the record this screen shows (0: none, or a new one) */
+	void *state; /* the screen's own, freed by its leave function */
 };
 
 struct screen {
 	const char *name;  /* for screen_open, drafts and tests: "projects" */
 	const char *title; /* "Projects" */
 	const char *help;  /* what the screen is for and how it works: a few sentences */
-	/* Fill an empty view (title, summary, sections, actions). Problems go on the message line. */
+	/* Fill an empty view (title, summary, sections, actions). Problems go on the message line.
+	 */
 	void (*build)(struct screen_ctx *c, struct view *v);
 	/*
 	 * Handle COMMAND_OPEN (a row), COMMAND_ACTION (cmd->key and cmd->text are the
@@ -59,7 +60,7 @@ struct screen {
 	 * any other command may be passed over with SCREEN_UNHANDLED. May be NULL.
 	 */
 	enum screen_result (*handle)(struct screen_ctx *c, struct view *v,
-				     const struct command *cmd);
+	                             const struct command *cmd);
 	void (*leave)(struct screen_ctx *c); /* free c->state; may be NULL */
 };
 
@@ -76,9 +77,10 @@ const struct screen *screen_find(const struct screen *const *table, const char *
  * caller, as are store and config). Free with screen_stack_free.
  */
 struct screen_stack *screen_stack_new(const struct screen *const *table, struct store *store,
-				      const struct config *config);
+                                      const struct config *config);
 void screen_stack_free(struct screen_stack *st);
-/* Open the screen named name about record id on top; false (and nothing opened) if no such screen. */
+/* Open the screen named name about record id on top; false (and nothing opened) if no such screen.
+ */
 bool screen_push(struct screen_stack *st, const char *name, int64_t id);
 /* How many screens are open. */
 size_t screen_depth(const struct screen_stack *st);

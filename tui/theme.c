@@ -8,7 +8,10 @@
 
 enum { BLACK = 0, RED, GREEN, YELLOW, BLUE, MAGENTA, CYAN, WHITE, DEFAULT = -1 };
 
-#define S(fg, bg, attrs) { fg, bg, attrs }
+#define S(fg, bg, attrs)                                                                           \
+	{                                                                                          \
+		fg, bg, attrs                                                                      \
+	}
 
 static const struct theme theme_table[] = {
 	{

@@ -44,15 +44,16 @@ enum {
 };
 
 struct theme_style {
-	int fg, bg;     /* 0..7 xterm colours (black, red, green, yellow, blue, magenta, cyan, white); -1 the terminal's */
+	int fg, bg; /* 0..7 xterm colours (black, red, green, yellow, blue, magenta, cyan, white);
+	               -1 the terminal's */
 	unsigned attrs; /* THEME_BOLD, ... */
 };
 
 struct theme {
 	const char *name;
-	bool colour;         /* sets colours (only when the terminal has them) */
-	bool rule;           /* a line under the title, when there is room */
-	bool show_cursor;    /* the hardware cursor is visible (it is always placed) */
+	bool colour;      /* sets colours (only when the terminal has them) */
+	bool rule;        /* a line under the title, when there is room */
+	bool show_cursor; /* the hardware cursor is visible (it is always placed) */
 	struct theme_style style[THEME_NROLES];
 };
 

@@ -274,8 +274,7 @@ void view_ask(struct view *v, int tag, const char *fmt, ...)
 	v->question.tag = tag;
 }
 
-void view_add_action(struct view *v, int key, const char *word, const char *label,
-		     const char *help)
+void view_add_action(struct view *v, int key, const char *word, const char *label, const char *help)
 {
 	mem_grow((void **)&v->actions, &v->actions_cap, v->nactions + 1, sizeof *v->actions);
 	struct view_action *a = &v->actions[v->nactions++];
@@ -305,7 +304,7 @@ const struct view_action *view_action_find(const struct view *v, int key, const 
 
 /* A new zeroed section at the end of the view. */
 static struct view_section *view_add_section(struct view *v, enum view_section_kind kind,
-					     const char *heading)
+                                             const char *heading)
 {
 	mem_grow((void **)&v->sections, &v->sections_cap, v->nsections + 1, sizeof *v->sections);
 	struct view_section *sec = &v->sections[v->nsections++];
@@ -333,7 +332,7 @@ struct view_row *view_list_add(struct view_section *sec)
 
 /* Ask a list's source for rows; on failure the message line says why and 0 rows come. */
 static size_t view_fetch(struct view *v, struct view_list *l, const struct view_fetch *f,
-			 struct view_rows *out)
+                         struct view_rows *out)
 {
 	struct error err;
 	error_clear(&err);
@@ -571,8 +570,7 @@ struct view_field *view_focused_field(struct view *v)
 	return &sec->fields[sec->focus];
 }
 
-struct view_field *view_find_field(struct view *v, const char *name, size_t *section,
-				   size_t *index)
+struct view_field *view_find_field(struct view *v, const char *name, size_t *section, size_t *index)
 {
 	for (size_t s = 0; s < v->nsections; s++) {
 		struct view_section *sec = &v->sections[s];
@@ -650,7 +648,8 @@ static bool view_step(struct view *v, int dir)
 			view_list_trim(l);
 			return true;
 		}
-		if (dir < 0 && l->rows.n && (l->sel > 0 || view_list_fill_before(v, sec, VIEW_FETCH))) {
+		if (dir < 0 && l->rows.n &&
+		    (l->sel > 0 || view_list_fill_before(v, sec, VIEW_FETCH))) {
 			l->sel--;
 			view_list_trim(l);
 			return true;
@@ -784,7 +783,7 @@ bool view_find(struct view *v, const char *text, bool prefix)
 		view_rows_free(&found);
 	}
 	view_message(v, VIEW_TONE_WARN, "No row %s \"%s\".", prefix ? "starts with" : "holds",
-		     text);
+	             text);
 	return false;
 }
 
@@ -939,7 +938,7 @@ void view_edit_backspace(struct view *v)
 void view_edit_delete(struct view *v)
 {
 	view_edit_cut(&v->edit, v->edit.point,
-		      view_edit_next(v->edit.buf, v->edit.len, v->edit.point));
+	              view_edit_next(v->edit.buf, v->edit.len, v->edit.point));
 }
 
 void view_edit_kill(struct view *v)
@@ -990,10 +989,10 @@ static bool view_walk_last(struct view_walk *w, size_t s)
 	w->line = (struct view_line){ .section = s };
 	if (n) {
 		w->line.index = n - 1;
-		w->line.kind = sec->kind == VIEW_FORM ? (view_item_lines(sec, n - 1) == 2
-								 ? VIEW_LINE_ERROR
-								 : VIEW_LINE_FIELD)
-						      : VIEW_LINE_ROW;
+		w->line.kind = sec->kind == VIEW_FORM
+		                       ? (view_item_lines(sec, n - 1) == 2 ? VIEW_LINE_ERROR
+		                                                           : VIEW_LINE_FIELD)
+		                       : VIEW_LINE_ROW;
 	} else if (sec->kind == VIEW_LIST) {
 		w->line.kind = VIEW_LINE_EMPTY;
 	} else if (*sec->heading) {
@@ -1012,7 +1011,8 @@ static bool view_walk_next(struct view_walk *w)
 	size_t n;
 	switch (l->kind) {
 	case VIEW_LINE_HEADING:
-		if (view_section_items(sec) || (sec->kind == VIEW_LIST && view_list_fill(w->v, sec, 0, 1))) {
+		if (view_section_items(sec) ||
+		    (sec->kind == VIEW_LIST && view_list_fill(w->v, sec, 0, 1))) {
 			l->kind = sec->kind == VIEW_FORM ? VIEW_LINE_FIELD : VIEW_LINE_ROW;
 			l->index = 0;
 			return true;
@@ -1065,7 +1065,7 @@ static bool view_walk_prev(struct view_walk *w, size_t *shift)
 		if (l->index > 0) {
 			l->index--;
 			l->kind = view_item_lines(sec, l->index) == 2 ? VIEW_LINE_ERROR
-								      : VIEW_LINE_FIELD;
+			                                              : VIEW_LINE_FIELD;
 			return true;
 		}
 		break;
@@ -1100,8 +1100,8 @@ static void view_line_finish(const struct view *v, struct view_line *l)
 	const struct view_section *sec = &v->sections[l->section];
 	l->id = l->kind == VIEW_LINE_ROW ? sec->list.rows.v[l->index].id : 0;
 	l->focus = l->section == v->focus &&
-		   ((l->kind == VIEW_LINE_ROW && l->index == sec->list.sel) ||
-		    (l->kind == VIEW_LINE_FIELD && l->index == sec->focus));
+	           ((l->kind == VIEW_LINE_ROW && l->index == sec->list.sel) ||
+	            (l->kind == VIEW_LINE_FIELD && l->index == sec->focus));
 }
 
 /* Add shift to the index of every collected row line of section s. */
@@ -1117,11 +1117,11 @@ static void view_lines_shift(struct view_line *lines, size_t n, size_t s, size_t
  * loaded before a window shift the indexes of the lines already collected.
  */
 static size_t view_collect_before(struct view *v, struct view_line *lines, size_t cap,
-				  size_t *first, size_t want)
+                                  size_t *first, size_t want)
 {
 	struct view_walk w = { .v = v, .line = lines[*first] };
 	size_t got = 0, shift;
-	while (got < want && *first > 0 && view_walk_prev(&w, &shift)) {
+	while (got<want && * first> 0 && view_walk_prev(&w, &shift)) {
 		view_lines_shift(lines + *first, cap - *first, w.line.section, shift);
 		lines[--*first] = w.line;
 		got++;
@@ -1146,7 +1146,7 @@ static bool view_prev_row_index(const struct view *v, const struct view_line *a,
 
 /* Compare two line positions in the view: <0, 0, >0. */
 static int view_line_order(const struct view_line *a, size_t a_index, const struct view_line *b,
-			   size_t b_index)
+                           size_t b_index)
 {
 	if (a->section != b->section)
 		return a->section < b->section ? -1 : 1;
@@ -1160,7 +1160,7 @@ static int view_line_order(const struct view_line *a, size_t a_index, const stru
 
 /* Where the focus line should go on screen, given the previous layout. */
 static size_t view_focus_row(struct view *v, const struct view_line *focus, size_t height,
-			     const struct view_line *prev, size_t nprev)
+                             const struct view_line *prev, size_t nprev)
 {
 	size_t none = height; /* no previous position: decide from the content */
 	if (!prev || !nprev)
@@ -1185,7 +1185,7 @@ static size_t view_focus_row(struct view *v, const struct view_line *focus, size
 }
 
 size_t view_layout(struct view *v, size_t height, const struct view_line *prev, size_t nprev,
-		   struct view_line *out)
+                   struct view_line *out)
 {
 	if (!height || !v->nsections)
 		return 0;
@@ -1210,10 +1210,11 @@ size_t view_layout(struct view *v, size_t height, const struct view_line *prev, 
 	lines[mid] = w.line;
 	size_t at = view_focus_row(v, &w.line, height, prev, nprev);
 	/* A field's error sentence is under it and must show too. */
-	size_t tail = height > 1 && w.line.kind == VIEW_LINE_FIELD &&
-			      view_item_lines(&v->sections[w.line.section], w.line.index) == 2
-		? 1
-		: 0;
+	size_t tail =
+	        height > 1 && w.line.kind == VIEW_LINE_FIELD &&
+	                        view_item_lines(&v->sections[w.line.section], w.line.index) == 2
+	                ? 1
+	                : 0;
 	if (at == height) {
 		/* A fresh screen: from the top if the focus fits, else a third of the way down. */
 		size_t above = view_collect_before(v, lines, cap, &first, height);

@@ -42,13 +42,13 @@ enum view_tone {
 };
 
 struct view_row {
-	int64_t id;     /* the screen's own, usually the record's id */
-	char *key;      /* the row's value in its list's order, for keyset paging ("" if none) */
-	char *label;    /* makes sense alone, important words first */
-	char *value;    /* more about it; "" when none */
-	char *status;   /* one word or two: "OVERDUE", "due soon", "done", "missing"; "" none */
+	int64_t id;   /* the screen's own, usually the record's id */
+	char *key;    /* the row's value in its list's order, for keyset paging ("" if none) */
+	char *label;  /* makes sense alone, important words first */
+	char *value;  /* more about it; "" when none */
+	char *status; /* one word or two: "OVERDUE", "due soon", "done", "missing"; "" none */
 	enum view_tone tone;
-	char *date;     /* goes last: "due 2026-10-29"; "" when none */
+	char *date; /* goes last: "due 2026-10-29"; "" when none */
 };
 
 /* A growable array of rows, as sources fill it. */
@@ -90,13 +90,15 @@ struct view_fetch {
 /*
  * Where a list's rows come from when there are too many to hold. fetch
  * appends up to f->limit rows to out, in the order they are met going away
- * from f->from (so backward rows come nearest first). Matching ignores the
- * case of ASCII letters. On failure it returns a code and a sentence.
+ * from f->from (so backward rows come nearest first), with each row's key
+ * set so that a later fetch can start from it. Matching ignores the case of
+ * ASCII letters and is the source's to define (a record source matches the
+ * record's name). On failure it returns a code and a sentence.
  */
 struct view_source {
 	void *ctx; /* owned by the source; freed by free */
 	enum error_code (*fetch)(void *ctx, const struct view_fetch *f, struct view_rows *out,
-				 struct error *err);
+	                         struct error *err);
 	/* How many rows the list holds; may be NULL when that is not known. */
 	enum error_code (*count)(void *ctx, int64_t *n, struct error *err);
 	void (*free)(void *ctx); /* may be NULL */
@@ -104,29 +106,29 @@ struct view_source {
 
 /* The loaded window of a list and the selection in it. */
 struct view_list {
-	struct view_rows rows;   /* the window: every row for a list without a source */
-	size_t sel;              /* index in rows of the selected row */
-	bool at_start, at_end;   /* the window reaches the first / last row of the list */
-	int64_t base;            /* position in the whole list of rows.v[0], or -1 when not known */
-	int64_t count;           /* rows in the whole list, or -1 when not known */
-	struct view_source src;  /* src.fetch NULL for a list of rows added by the screen */
+	struct view_rows rows;  /* the window: every row for a list without a source */
+	size_t sel;             /* index in rows of the selected row */
+	bool at_start, at_end;  /* the window reaches the first / last row of the list */
+	int64_t base;           /* position in the whole list of rows.v[0], or -1 when not known */
+	int64_t count;          /* rows in the whole list, or -1 when not known */
+	struct view_source src; /* src.fetch NULL for a list of rows added by the screen */
 };
 
 struct choice;
 struct field;
 
 struct view_field {
-	char *name;       /* the screen's name for it (a record field's column) */
-	char *label;      /* "date held" */
-	char *value;      /* the current value as typed: "2026-11-22" ("" when empty) */
-	char *display;    /* the value for people: "£12.50", "not possible" ("" when empty) */
-	char *help;       /* one sentence */
-	char *expect;     /* what is asked for: "as YYYY-MM-DD"; "" when any text will do */
-	char **choices;   /* the labels it may take, or NULL */
+	char *name;     /* the screen's name for it (a record field's column) */
+	char *label;    /* "date held" */
+	char *value;    /* the current value as typed: "2026-11-22" ("" when empty) */
+	char *display;  /* the value for people: "£12.50", "not possible" ("" when empty) */
+	char *help;     /* one sentence */
+	char *expect;   /* what is asked for: "as YYYY-MM-DD"; "" when any text will do */
+	char **choices; /* the labels it may take, or NULL */
 	size_t nchoices;
-	char *error;      /* why the last value typed was refused; "" when it was not */
-	bool read_only;   /* shown, not edited here */
-	bool multiline;   /* long text */
+	char *error;               /* why the last value typed was refused; "" when it was not */
+	bool read_only;            /* shown, not edited here */
+	bool multiline;            /* long text */
 	const struct field *field; /* the record field it edits, or NULL */
 };
 
@@ -134,16 +136,16 @@ enum view_section_kind { VIEW_LIST, VIEW_FORM };
 
 struct view_section {
 	enum view_section_kind kind;
-	char *heading;            /* "Feedback due" ("" for none) */
-	char *empty;              /* the sentence shown when the list is empty */
-	struct view_list list;    /* VIEW_LIST */
+	char *heading;             /* "Feedback due" ("" for none) */
+	char *empty;               /* the sentence shown when the list is empty */
+	struct view_list list;     /* VIEW_LIST */
 	struct view_field *fields; /* VIEW_FORM */
 	size_t nfields, fields_cap;
-	size_t focus;             /* VIEW_FORM: the focused field */
+	size_t focus; /* VIEW_FORM: the focused field */
 };
 
 struct view_action {
-	int key;     /* the key that runs it in full screens: 'a' */
+	int key;     /* the key in full screens: 'a' (not a capital: capitals jump to rows) */
 	char *word;  /* the command word that runs it in text mode: "add" */
 	char *label; /* short, for the key line: "add a project" */
 	char *help;  /* one sentence for help */
@@ -155,8 +157,8 @@ struct view_edit {
 	size_t section, field; /* the field being edited */
 	char *buf;             /* UTF-8, NUL-terminated */
 	size_t len, cap;
-	size_t point;          /* byte offset of the insertion point, on a character boundary */
-	unsigned unsaved;      /* keys typed since the draft was last kept */
+	size_t point;     /* byte offset of the insertion point, on a character boundary */
+	unsigned unsaved; /* keys typed since the draft was last kept */
 };
 
 /* A yes-or-no question that takes the cursor until it is answered. */
@@ -167,19 +169,19 @@ struct view_question {
 
 struct view {
 	char *title;
-	char *summary;            /* one sentence */
+	char *summary; /* one sentence */
 	struct view_section *sections;
 	size_t nsections, sections_cap;
-	size_t focus;             /* the section holding the selection */
+	size_t focus; /* the section holding the selection */
 	struct view_action *actions;
 	size_t nactions, actions_cap;
-	char *message;            /* an announcement, a whole sentence, until the next key ("" none) */
+	char *message; /* an announcement, a whole sentence, until the next key ("" none) */
 	enum view_tone message_tone;
 	struct view_question question;
 	struct view_edit edit;
-	bool fresh;               /* set when the view is first shown: renderers draw it whole */
-	unsigned rebuilt;         /* counts the times the screen built it again (data changed) */
-	bool walk;                /* text mode: ask every field in turn when first shown */
+	bool fresh;       /* set when the view is first shown: renderers draw it whole */
+	unsigned rebuilt; /* counts the times the screen built it again (data changed) */
+	bool walk;        /* text mode: ask every field in turn when first shown */
 };
 
 struct view *view_new(void);
@@ -195,11 +197,11 @@ void view_title(struct view *v, const char *fmt, ...) __attribute__((format(prin
 void view_summary(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Set the message line: a whole sentence that stays until the next key. */
 void view_message(struct view *v, enum view_tone tone, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 /* Ask a yes-or-no question; the answer comes to the screen as COMMAND_ANSWER with tag. */
 void view_ask(struct view *v, int tag, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void view_add_action(struct view *v, int key, const char *word, const char *label,
-		     const char *help);
+                     const char *help);
 /* The action with this key, or this word (or a unique start of it); NULL when none. */
 const struct view_action *view_action_find(const struct view *v, int key, const char *word);
 
@@ -229,7 +231,7 @@ const struct view_row *view_selected_row(const struct view *v);
 struct view_field *view_focused_field(struct view *v);
 /* The field named name in any form section, with its section and index; NULL when none. */
 struct view_field *view_find_field(struct view *v, const char *name, size_t *section,
-				   size_t *index);
+                                   size_t *index);
 /* Focus field index of form section. */
 void view_focus_field(struct view *v, size_t section, size_t index);
 /* Select row index of the window of list section (clamped). */
@@ -314,8 +316,8 @@ struct view_line {
 	enum view_line_kind kind;
 	size_t section;
 	size_t index;
-	int64_t id;   /* VIEW_LINE_ROW: the row's id, to recognise it in the next layout */
-	bool focus;   /* the selected row or focused field */
+	int64_t id; /* VIEW_LINE_ROW: the row's id, to recognise it in the next layout */
+	bool focus; /* the selected row or focused field */
 };
 
 /*
@@ -325,6 +327,6 @@ struct view_line {
  * and returns how many lines are used. Fetches rows as needed.
  */
 size_t view_layout(struct view *v, size_t height, const struct view_line *prev, size_t nprev,
-		   struct view_line *out);
+                   struct view_line *out);
 
 #endif

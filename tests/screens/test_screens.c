@@ -29,7 +29,7 @@ static bool send(struct screen_stack *st, enum command_kind kind, const char *te
 }
 
 static bool send_number(struct screen_stack *st, enum command_kind kind, const char *text,
-			long number)
+                        long number)
 {
 	struct command c;
 	command_make(&c, kind, text);
@@ -260,7 +260,7 @@ static void help_lists_the_screen_and_its_actions(void **state)
 		for (size_t i = 0; i < l->rows.n; i++) {
 			add |= strncmp(l->rows.v[i].label, "a: add a project", 16) == 0;
 			down |= strstr(l->rows.v[i].label, "Down arrow") != NULL &&
-				strstr(l->rows.v[i].value, "type down") != NULL;
+			        strstr(l->rows.v[i].value, "type down") != NULL;
 		}
 	}
 	assert_true(add);
@@ -349,17 +349,17 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(the_list_pages_through_thousands, support_db_setup,
-						support_db_teardown),
+		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(a_field_is_saved_when_left_and_a_bad_one_explained,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(adding_creates_the_record_with_its_first_field,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(deleting_asks_first, support_db_setup,
-						support_db_teardown),
+		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(help_lists_the_screen_and_its_actions,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(typing_is_kept_as_a_draft_and_offered_back,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,12 +19,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	static const char *const topics[] = { "carers breaks", "day services", "respite",
-					       "Łódź exchange 中文", "mental health" };
+		                              "Łódź exchange 中文", "mental health" };
 	long n = strtol(argv[2], NULL, 10);
 	struct store *s = NULL;
 	struct error err;
 	struct store_options opt = { .flags = STORE_CREATE };
-	if (store_open(argv[1], &opt, &s, &err) != ERROR_NONE || store_begin(s, &err) != ERROR_NONE) {
+	if (store_open(argv[1], &opt, &s, &err) != ERROR_NONE ||
+	    store_begin(s, &err) != ERROR_NONE) {
 		fprintf(stderr, "seed: %s\n", err.msg);
 		return 3;
 	}

@@ -63,9 +63,9 @@ static void unclear_lines_are_not_commands(void **state)
 	refused("");
 	refused("   ");
 	refused("frobnicate");
-	refused("d"); /* delete or down */
-	refused("lo"); /* log or look */
-	refused("f"); /* find or first */
+	refused("d");    /* delete or down */
+	refused("lo");   /* log or look */
+	refused("f");    /* find or first */
 	refused("find"); /* find what? */
 	refused("12 apples");
 }

@@ -37,7 +37,7 @@ static void a_draft_is_kept_replaced_and_dropped(void **state)
 
 	assert_int_equal(draft_save(db->store, "project/1/title", "Day serv", NULL), ERROR_NONE);
 	assert_int_equal(draft_save(db->store, "project/1/title", "Day servi\xC5\x82", NULL),
-			 ERROR_NONE);
+	                 ERROR_NONE);
 	char *got = draft_get(db->store, "project/1/title");
 	assert_string_equal(got, "Day servi\xC5\x82");
 	free(got);
@@ -73,9 +73,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(keys_name_screen_record_and_field),
 		cmocka_unit_test_setup_teardown(a_draft_is_kept_replaced_and_dropped,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(a_draft_survives_closing_the_database,
-						support_db_setup, support_db_teardown),
+		                                support_db_setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

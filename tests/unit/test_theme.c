@@ -35,14 +35,14 @@ static void colour_pairs_reach_seven_to_one(void **state)
 			double ratio = theme_contrast(s->fg, s->bg);
 			if (ratio < 7.0)
 				fail_msg("theme %s role %d: %.2f:1 is under 7:1", themes[t].name, r,
-					 ratio);
+				         ratio);
 			checked++;
 		}
 		/* The selection stands out from the text around it (WCAG 1.4.11, 3:1). */
 		const struct theme_style *text = &themes[t].style[THEME_TEXT];
 		const struct theme_style *sel = &themes[t].style[THEME_SELECTED];
 		assert_true(theme_contrast(text->bg, sel->bg) >= 3.0 ||
-			    (sel->attrs & THEME_REVERSE));
+		            (sel->attrs & THEME_REVERSE));
 	}
 	assert_true(checked >= THEME_NROLES);
 }

@@ -16,8 +16,8 @@
 /* A list of n rows "Row 000001" ... held by number, handed out a page at a time. */
 struct fake {
 	int n;
-	int fetches;   /* how many times the view asked */
-	int most;      /* the most rows asked for at once */
+	int fetches; /* how many times the view asked */
+	int most;    /* the most rows asked for at once */
 };
 
 static void fake_fill(struct view_row *r, int i)
@@ -30,7 +30,7 @@ static void fake_fill(struct view_row *r, int i)
 }
 
 static enum error_code fake_fetch(void *ctx, const struct view_fetch *f, struct view_rows *out,
-				  struct error *err)
+                                  struct error *err)
 {
 	struct fake *fk = ctx;
 	(void)err;
@@ -43,7 +43,7 @@ static enum error_code fake_fetch(void *ctx, const struct view_fetch *f, struct 
 		char label[32];
 		snprintf(label, sizeof label, "Row %06d %s", i, i % 7 == 0 ? "carers" : "day");
 		if (f->match && (f->prefix ? strncasecmp(label, f->match, strlen(f->match)) != 0
-					   : !text_contains(label, f->match)))
+		                           : !text_contains(label, f->match)))
 			continue;
 		fake_fill(view_rows_add(out), i);
 		got++;
@@ -86,7 +86,7 @@ static void rows_read_alone_with_the_date_last(void **state)
 	view_row_date(r, "due", "2026-10-29");
 	char *t = view_row_text(r);
 	assert_string_equal(t, "OVERDUE: tell Ann B. what came of Day services workshop, due "
-			       "2026-10-29");
+	                       "2026-10-29");
 	free(t);
 	r = view_rows_add(&rows);
 	view_row_set(r, 8, "Carers forum", "held");
@@ -172,7 +172,7 @@ static struct view *mixed(void)
 	struct view_section *list = view_add_list(v, "Meetings", "No meetings yet.");
 	for (int i = 1; i <= 3; i++)
 		view_row_set(view_list_add(list), i, i == 2 ? "Carers forum" : "Day centre visit",
-			     NULL);
+		             NULL);
 	view_add_list(v, "Findings", "Nothing to put right.");
 	view_home(v);
 	return v;
