@@ -335,6 +335,18 @@ static void screen_edit(struct view *v, const char *text)
 		view_edit_start(v, text);
 }
 
+/* Stop editing without saving, dropping the draft, and say the field is as it was. */
+static void screen_cancel_edit(struct screen_stack *st, struct view *v)
+{
+	size_t s, i;
+	struct view_field *f = v->edit.active ? screen_field(v, &s, &i) : NULL;
+	view_edit_stop(v);
+	if (f) {
+		screen_drop_draft(st, f);
+		view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.", f->label);
+	}
+}
+
 /* Close the top screen; false when it was the last. */
 static bool screen_leave_top(struct screen_stack *st)
 {
@@ -423,28 +435,12 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 		return true;
 	case COMMAND_BACK:
 		if (v->edit.active) {
-			size_t s, i;
-			struct view_field *f = screen_field(v, &s, &i);
-			view_edit_stop(v);
-			if (f) {
-				screen_drop_draft(st, f);
-				view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.",
-				             f->label);
-			}
+			screen_cancel_edit(st, v);
 			return true;
 		}
 		return screen_leave_top(st);
 	case COMMAND_CANCEL:
-		if (v->edit.active) {
-			size_t s, i;
-			struct view_field *f = screen_field(v, &s, &i);
-			view_edit_stop(v);
-			if (f) {
-				screen_drop_draft(st, f);
-				view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.",
-				             f->label);
-			}
-		}
+		screen_cancel_edit(st, v);
 		return true;
 	case COMMAND_EDIT:
 		screen_edit(v, cmd->text);
