@@ -273,8 +273,24 @@ static char *render_curses_keys(const struct view *v)
 {
 	if (v->question.text)
 		return mem_strdup("y yes, n no");
-	if (v->edit.active)
-		return mem_strdup("Enter save, Tab next, Esc leave as it was");
+	if (v->edit.active) {
+		const struct view_field *f = &v->sections[v->edit.section].fields[v->edit.field];
+		if (!f->nchoices)
+			return mem_strdup("Enter save, Tab next, Esc leave as it was");
+		/* The choices, numbered: a number or the words will do. */
+		char *out = mem_strdup("One of");
+		for (size_t i = 0; i < f->nchoices; i++) {
+			char *next = mem_printf("%s%s %zu %s", out, i ? "," : "", i + 1, f->choices[i]);
+			free(out);
+			out = next;
+		}
+		char *next = mem_printf("%s. Enter save, Esc leave as it was", out);
+		free(out);
+		return next;
+	}
+	const struct view_field *focused = view_focused_field((struct view *)v);
+	if (focused && *focused->help)
+		return mem_printf("%s Enter change, ? help, q back", focused->help);
 	char *out = mem_strdup("");
 	for (size_t i = 0; i < v->nactions; i++) {
 		char *next = mem_printf("%s%c %s, ", out, v->actions[i].key, v->actions[i].label);
