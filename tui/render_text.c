@@ -44,7 +44,12 @@ struct render_text {
 	bool asking;  /* the last prompt asked for a field's value */
 	bool single;  /* ask the focused field on its own next */
 	size_t asked_section, asked_field;
-	bool show_rows;   /* print the focused list's rows again */
+	bool show_rows;     /* print the focused list's rows again */
+	bool show_last;     /* ... ending with the selected row (after "last") */
+	bool more_after;    /* the focused list has rows after the page printed last */
+	bool first_page;    /* the page printed last starts at the list's first row */
+	int64_t found_from; /* the row selected before a find: no new page if it stays */
+	bool finding;
 	bool look;        /* print the whole screen again */
 	unsigned rebuilt; /* the view's rebuilt count when its rows were printed */
 	char *line;       /* the last line read */
@@ -129,6 +134,10 @@ static void render_text_rows(struct render_text *t, struct view *v, size_t s, si
 		free(text);
 	}
 	bool more = view_list_fill(v, sec, start + n, 1) > 0;
+	if (s == v->focus) {
+		t->more_after = more;
+		t->first_page = start == 0 && l->at_start;
+	}
 	if (!more && start == 0 && l->at_start)
 		return;
 	if (l->base >= 0 && l->count >= 0)
@@ -265,16 +274,27 @@ static void render_text_draw(struct render *r, struct view *v)
 	} else if (*v->message) {
 		render_text_put(t, "%s\n", v->message);
 	}
+	const struct view_row *now = view_selected_row(v);
+	if (t->finding && now && now->id == t->found_from)
+		t->show_rows = false; /* nothing found: the same page stands */
+	t->finding = false;
 	if (!whole && (t->show_rows || t->rebuilt != v->rebuilt) && v->focus < v->nsections &&
 	    v->sections[v->focus].kind == VIEW_LIST) {
 		/* Paged, or the rows changed: the numbers must stand for what is there now. */
 		struct view_section *sec = &v->sections[v->focus];
+		size_t sel = sec->list.sel, from = render_text_first(sec, true, t->page);
+		if (t->show_last)
+			from = sel + 1 >= t->page ? sel + 1 - t->page : 0;
+		else if (t->show_rows)
+			from = sel;
 		t->nitems = 0;
-		render_text_rows(t, v, v->focus,
-		                 t->show_rows ? sec->list.sel
-		                              : render_text_first(sec, true, t->page));
+		render_text_rows(t, v, v->focus, from);
+		/* Paging goes on from the page shown: "previous" after "last" is the page before.
+		 */
+		if (t->show_rows)
+			view_select_row(v, v->focus, from);
 	}
-	t->show_rows = false;
+	t->show_rows = t->show_last = false;
 	t->rebuilt = v->rebuilt;
 	if (whole && *v->message)
 		render_text_put(t, "%s\n", v->message);
@@ -443,12 +463,28 @@ static bool render_text_command_line(struct render_text *t, struct view *v, cons
 		break;
 	case COMMAND_PAGE_DOWN:
 	case COMMAND_PAGE_UP:
+		if (cmd->kind == COMMAND_PAGE_DOWN ? !t->more_after : t->first_page) {
+			render_text_put(
+			        t, "%s\n",
+			        cmd->kind == COMMAND_PAGE_DOWN
+			                ? "That was the last page; previous or first go back."
+			                : "That was the first page; next goes on.");
+			command_clear(cmd);
+			return false;
+		}
 		cmd->number = (long)t->page;
 		t->show_rows = true;
 		break;
-	case COMMAND_HOME:
 	case COMMAND_END:
-	case COMMAND_FIND:
+		t->show_last = true;
+		/* fall through */
+	case COMMAND_FIND: {
+		const struct view_row *row = view_selected_row(v);
+		t->finding = row != NULL;
+		t->found_from = row ? row->id : 0;
+	}
+		/* fall through */
+	case COMMAND_HOME:
 	case COMMAND_UP:
 	case COMMAND_DOWN:
 		t->show_rows = true;
