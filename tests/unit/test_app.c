@@ -27,7 +27,10 @@ static void pty_open(struct pty *p)
 	assert_true(p->master >= 0);
 	assert_int_equal(grantpt(p->master), 0);
 	assert_int_equal(unlockpt(p->master), 0);
-	p->side = fopen(ptsname(p->master), "r+");
+	/* Never our controlling terminal: closing it must not hang us up. */
+	int fd = open(ptsname(p->master), O_RDWR | O_NOCTTY);
+	assert_true(fd >= 0);
+	p->side = fdopen(fd, "r+");
 	assert_non_null(p->side);
 }
 
