@@ -33,6 +33,10 @@ static const struct cli_command {
 	{ "check-db", "check-db", "check the database file for damage without changing it",
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
+	{ "demo", "demo [--scale N]",
+	  "fill an empty database with a realistic demo year of one local authority (N of them "
+	  "with --scale)",
+	  cli_demo },
 };
 
 enum { CLI_NCOMMANDS = sizeof cli_commands / sizeof *cli_commands };
