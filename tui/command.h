@@ -45,7 +45,7 @@ enum command_kind {
 	COMMAND_KEEP_FIELD, /* leave the focused field as it is and go to the next */
 	COMMAND_CANCEL,     /* stop editing without saving; the draft is dropped */
 	COMMAND_ACTION,     /* key or text (a command word): one of the view's actions */
-	COMMAND_ANSWER,     /* number: 1 yes, 0 no, to the view's question */
+	COMMAND_ANSWER,     /* number: 1 yes, 0 no; key: the tag the screen gave view_ask */
 	COMMAND_LOOK,       /* show the whole screen again */
 	COMMAND_RESIZE,     /* the terminal changed size */
 	COMMAND_PAUSE,      /* typing stopped for a moment: keep the draft */
