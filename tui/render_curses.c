@@ -621,12 +621,18 @@ static void render_curses_read(struct render *base, struct view *v, struct comma
 		wint_t wc;
 		int got = render_curses_key(v, &wc);
 		if (got == ERR) {
+			bool typing = v->edit.active && v->edit.unsaved;
 			if (base->stop && *base->stop) {
 				command_make(cmd, COMMAND_STOP, NULL);
 				return;
 			}
-			if (v->edit.active && v->edit.unsaved && errno != EINTR) {
+			if (typing && errno != EINTR) {
 				command_make(cmd, COMMAND_PAUSE, NULL);
+				return;
+			}
+			if (!typing && errno != EINTR) {
+				/* Waiting for ever, and no key: the terminal has gone. */
+				command_make(cmd, COMMAND_EOF, NULL);
 				return;
 			}
 			continue;
