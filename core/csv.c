@@ -112,6 +112,7 @@ static void csv_problem(struct csv_reader *r, long cell, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A reader with empty buffers, at line 1. */
 static struct csv_reader *csv_new(void)
 {
 	struct csv_reader *r = mem_calloc(1, sizeof *r);

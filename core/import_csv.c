@@ -95,6 +95,7 @@ struct import_csv_named {
 	const char *missing; /* format: the name, then the date */
 };
 
+/* The finders of import_csv_named: each module's own, under one signature. */
 static int64_t import_csv_find_project(struct store *s, int64_t project_id, const char *text,
                                        const char *date)
 {
@@ -937,6 +938,7 @@ static bool import_csv_is_csv(const char *name)
 	return name[0] != '.' && n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
 }
 
+/* Folder entries by name, so a folder imports in the same order every time. */
 static int import_csv_compare_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
