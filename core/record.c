@@ -23,6 +23,7 @@ struct record_sql {
 	const struct record_kind *kind;
 	char *insert, *select, *update, *remove, *columns;
 	char *insert_many; /* RECORD_BATCH rows in one INSERT */
+	size_t row_len;    /* the length each row after the first adds to insert_many */
 };
 
 static struct record_sql record_sql_memo[32];
@@ -52,6 +53,7 @@ static const struct record_sql *record_sql_for(const struct record_kind *kind)
 	}
 	m->insert = mem_printf("INSERT INTO \"%s\" (%s) VALUES (%s)", kind->table, cols, marks);
 	m->insert_many = mem_strdup(m->insert);
+	m->row_len = strlen(marks) + 4; /* ", (" marks ")" */
 	for (int r = 1; r < RECORD_BATCH; r++) {
 		char *more = mem_printf("%s, (%s)", m->insert_many, marks);
 		free(m->insert_many);
@@ -539,19 +541,32 @@ static int record_bind_row(sqlite3_stmt *st, int first, const struct record_kind
 	return first + 3 + (int)kind->nfields;
 }
 
-/* Run an INSERT of n rows of recs (1 or RECORD_BATCH). */
+/* Run one INSERT of the n rows of recs (1 to RECORD_BATCH): atomic, as every statement is. */
 static enum error_code record_insert(struct store *s, const struct record_kind *kind,
                                      void *const *recs, size_t n, struct error *err)
 {
 	const struct record_sql *sql = record_sql_for(kind);
-	sqlite3_stmt *st = store_prepare(s, n == 1 ? sql->insert : sql->insert_many, err);
+	bool odd = n > 1 && n < RECORD_BATCH;
+	sqlite3_stmt *st;
+	if (odd) {
+		/* The first n rows of insert_many, for the rest of a batch: not cached. */
+		char *text =
+		        mem_strndup(sql->insert_many, strlen(sql->insert) + (n - 1) * sql->row_len);
+		st = store_prepare_fresh(s, text, err);
+		free(text);
+	} else {
+		st = store_prepare(s, n == 1 ? sql->insert : sql->insert_many, err);
+	}
 	if (!st)
 		return err ? err->code : ERROR_IO;
 	int param = 1;
 	for (size_t i = 0; i < n; i++)
 		param = record_bind_row(st, param, kind, recs[i]);
 	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
+	if (odd)
+		sqlite3_finalize(st);
+	else
+		sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return record_fail(s, kind, rc, "saving", err);
 	return ERROR_NONE;
@@ -581,12 +596,13 @@ enum error_code record_create_many(struct store *s, const struct record_kind *ki
 	}
 	if (bad)
 		*bad = n;
+	if (n <= RECORD_BATCH)
+		return n ? record_insert(s, kind, recs, n, err) : ERROR_NONE;
+	/* Several statements: a savepoint makes them all or nothing. */
 	enum error_code code = store_begin(s, err);
-	size_t done = 0;
-	for (; code == ERROR_NONE && n - done >= RECORD_BATCH; done += RECORD_BATCH)
-		code = record_insert(s, kind, recs + done, RECORD_BATCH, err);
-	for (; code == ERROR_NONE && done < n; done++)
-		code = record_insert(s, kind, recs + done, 1, err);
+	for (size_t done = 0; code == ERROR_NONE && done < n; done += RECORD_BATCH)
+		code = record_insert(s, kind, recs + done,
+		                     n - done < RECORD_BATCH ? n - done : RECORD_BATCH, err);
 	if (code == ERROR_NONE)
 		return store_commit(s, err);
 	store_rollback(s);

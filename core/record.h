@@ -141,8 +141,9 @@ enum error_code record_create(struct store *s, const struct record_kind *kind, v
                               struct error *err);
 /*
  * Insert the n records recs[0..n-1] as record_create does, up to RECORD_BATCH
- * to a statement: for imports of many rows, where SQLite then journals each
- * page once per statement instead of once per record. All are checked first:
+ * to a statement: for imports of many rows, where SQLite then starts its
+ * statement journal and the audit trigger's program once per statement
+ * instead of once per record. All are checked first:
  * if one is not acceptable nothing is inserted, ERROR_INVALID is returned and
  * *bad (may be NULL) is its index; otherwise *bad is n. Either all are
  * inserted or, on failure (a constraint, a full disk), none are.
