@@ -16,6 +16,7 @@
 #include "date.h"
 #include "mem.h"
 #include "paths.h"
+#include "rules.h"
 
 static void main_help(FILE *out)
 {
@@ -125,7 +126,7 @@ int main(int argc, char **argv)
 	}
 	bool checking_config = optind < argc && strcmp(argv[optind], "config") == 0;
 	struct config_report report;
-	c.config = config_load(c.config_path, NULL, &report);
+	c.config = config_load(c.config_path, rules_ids(), &report);
 	int status = CLI_EXIT_OK;
 	if (report.count && !checking_config) {
 		for (size_t i = 0; i < report.count; i++)
