@@ -14,10 +14,14 @@
 #include "meeting.h"
 #include "mem.h"
 #include "paths.h"
+#include "record.h"
+#include "registry.h"
 #include "rules.h"
 #include "store.h"
 
 static int cli_config(struct cli *c, int argc, char **argv);
+static int cli_check_db(struct cli *c, int argc, char **argv);
+static int cli_summary(struct cli *c, int argc, char **argv);
 
 /* Every command, with the words --help shows for it. */
 static const struct cli_command {
@@ -39,6 +43,9 @@ static const struct cli_command {
 	  cli_rules_check },
 	{ "config", "config --init | --check [FILE]",
 	  "write the commented default settings file, or check a settings file", cli_config },
+	{ "check-db", "check-db", "check the database file for damage without changing it",
+	  cli_check_db },
+	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
 };
 
 enum { CLI_NCOMMANDS = sizeof cli_commands / sizeof *cli_commands };
@@ -178,4 +185,56 @@ static int cli_config(struct cli *c, int argc, char **argv)
 		return status;
 	}
 	return cli_usage(c, "config takes --init, or --check with an optional file");
+}
+
+/* involve check-db: integrity and reference checks, read-only. */
+static int cli_check_db(struct cli *c, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return cli_usage(c, "check-db takes no arguments");
+	struct store *s;
+	int status = cli_open(c, STORE_READ_ONLY, &s);
+	if (status != CLI_EXIT_OK)
+		return status;
+	struct error err;
+	if (store_check(s, &err) != ERROR_NONE) {
+		store_close(s);
+		return cli_fail(c, &err);
+	}
+	fprintf(c->out, "%s is sound: the file is intact and every record it refers to exists.\n",
+	        c->db_path);
+	store_close(s);
+	return CLI_EXIT_OK;
+}
+
+/* involve summary: one sentence of counts per kind of record. */
+static int cli_summary(struct cli *c, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return cli_usage(c, "summary takes no arguments");
+	struct store *s;
+	int status = cli_open(c, STORE_CREATE, &s);
+	if (status != CLI_EXIT_OK)
+		return status;
+	fprintf(c->out, "%s holds", c->db_path);
+	struct record_query all = { 0 };
+	for (size_t i = 0; registry_kinds[i]; i++) {
+		int64_t n = 0;
+		struct error err;
+		if (record_count(s, registry_kinds[i], &all, &n, &err) != ERROR_NONE) {
+			fputc('\n', c->out);
+			store_close(s);
+			return cli_fail(c, &err);
+		}
+		fprintf(c->out, "%s %" PRId64 " %s",
+		        i == 0                  ? ""
+		        : registry_kinds[i + 1] ? ","
+		                                : ", and",
+		        n, n == 1 ? registry_kinds[i]->noun : registry_kinds[i]->plural);
+	}
+	fprintf(c->out, ".\n");
+	store_close(s);
+	return CLI_EXIT_OK;
 }

@@ -1,149 +1,146 @@
-#!/bin/sh
-# SPDX-License-Identifier: GPL-3.0-or-later
-# "involve due" and "involve check" from the command line: formats, exit
-# statuses, sentences for bad input, valid JSON, and no escape bytes reaching
-# the terminal from stored text. TAP output.
-#
-# Usage: rules.sh INVOLVE RULES_DB
-set -u
-involve=$1
-make_db=$2
-command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 is needed"; exit 77; }
+#!/usr/bin/env bash
+# "involve due" and "involve check": formats, exit statuses, sentences for bad
+# input, valid JSON, and no escape bytes reaching the terminal from stored
+# text. RULES_DB is the program that builds the test database (rules_db.c).
+. "$(dirname "$0")/lib.sh"
+: "${RULES_DB:?RULES_DB must name the rules_db program}"
+command -v python3 > /dev/null 2>&1 || { echo "1..0 # SKIP python3 is needed"; exit 77; }
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/involve-cli-XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-db=$dir/involve.db
-"$make_db" "$db" || { echo "Bail out! could not build the test database"; exit 1; }
-export INVOLVE_TODAY=2026-11-22 XDG_CONFIG_HOME=$dir/config XDG_DATA_HOME=$dir/data
-run() { "$involve" --db "$db" "$@" >"$dir/out" 2>"$dir/err"; echo $? >"$dir/status"; }
-status() { cat "$dir/status"; }
+db=$T/involve.db
+"$RULES_DB" "$db" || { echo "Bail out! could not build the test database"; exit 1; }
 
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1)); echo "not ok $n - $1"
-	sed 's/^/# out: /' "$dir/out"; sed 's/^/# err: /' "$dir/err"
+has() { contains "$1" "$T/out"; }
+err_has() { contains "$1" "$T/err"; }
+line_is() { [ "$(sed -n "$1p" "$T/out")" = "$2" ]; }
+before() { # the line holding $1 comes before the one holding $2
+    local a b
+    a=$(grep -nF -- "$1" "$T/out" | head -1 | cut -d: -f1)
+    b=$(grep -nF -- "$2" "$T/out" | head -1 | cut -d: -f1)
+    [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
 }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
-has() { grep -qF -- "$1" "$dir/out"; }
-err_has() { grep -qF -- "$1" "$dir/err"; }
-# True when the output holds no byte below space except newline, and no DEL.
-clean() { ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$dir/out"; }
-# The same for tab-separated values, where tabs are the separators.
-clean_tsv() { ! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$dir/out"; }
-json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$dir/out"; }
+# No byte below space except newline (and tab where allowed), and no DEL.
+clean() { ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$T/out"; }
+clean_tsv() { ! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$T/out"; }
+json_ok() { python3 -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$T/out"; }
+py() { python3 - "$T/out"; } # run the python on stdin against the output
 
-run due
-check "due exits 0" '[ "$(status)" = 0 ]'
-check "due opens with what is owed and today's date last" \
-	'head -n 1 "$dir/out" | grep -qx "Due: feedback for 3 people from 2 meetings; 1 payment and 1 commitment overdue. Today is 2026-11-22."'
-check "due groups people per meeting, most overdue first" \
-	'has "OVERDUE by 24 days: tell 2 people what came of Day services workshop (Day services redesign), held 2026-10-01, due 2026-10-29." &&
-	 [ "$(grep -n "OVERDUE by 24" "$dir/out" | cut -d: -f1)" -lt "$(grep -n "DUE in 3 days" "$dir/out" | cut -d: -f1)" ]'
-check "due names each person with their format" 'has "  Ann B., in easy read." && has "in large print."'
-check "due lists overdue payments and commitments" \
-	'has "OVERDUE: Pay Ann B. £12.50 for travel (Day services workshop, 2026-10-01), claimed on 2026-10-23: due 2026-11-20, 2 days overdue." &&
-	 has "OVERDUE: Do what was promised at Day services workshop (2026-10-01): \"Send the notes in easy read\", due 2026-11-20, 2 days overdue."'
-check "due text has no escape or control bytes from stored text" 'clean'
+run --db "$db" due
+ok "due succeeds" status_is 0
+ok "due opens with what is owed, today's date last" line_is 1 \
+    "Due: feedback for 3 people from 2 meetings; 1 payment and 1 commitment overdue. Today is 2026-11-22."
+ok "due groups the people to tell per meeting" has \
+    "OVERDUE by 24 days: tell 2 people what came of Day services workshop (Day services redesign), held 2026-10-01, due 2026-10-29."
+ok "most overdue first" before "OVERDUE by 24 days" "DUE in 3 days: tell 2 people"
+ok "each person with their preferred format" has "  Ann B., in easy read."
+ok "a format named for everyone" has "in large print."
+ok "overdue payments follow" has \
+    "OVERDUE: Pay Ann B. £12.50 for travel (Day services workshop, 2026-10-01), claimed on 2026-10-23: due 2026-11-20, 2 days overdue."
+ok "then overdue commitments" has \
+    "OVERDUE: Do what was promised at Day services workshop (2026-10-01): \"Send the notes in easy read\", due 2026-11-20, 2 days overdue."
+ok "no escape or control bytes from stored text" clean
 
-run due --within 0
-check "--within 0 leaves out feedback due in 3 days" '! has "DUE in 3 days" && has "OVERDUE by 24 days"'
-run due --within=3
-check "--within=3 takes it in" 'has "DUE in 3 days: tell 2 people"'
+run --db "$db" due --within 0
+ok "--within 0 leaves out feedback due in 3 days" bash -c "! grep -q 'DUE in' '$T/out'"
+run --db "$db" due --within=3
+ok "--within=3 takes it in" has "DUE in 3 days: tell 2 people"
 
-run due --format tsv
-check "due tsv has the header row" \
-	'head -n 1 "$dir/out" | grep -qx "$(printf "rule\tseverity\tproject\tstage\tmeeting\theld_on\tperson\tdue\tdays\tmessage")"'
-check "due tsv has one row per finding, ten columns each" \
-	'[ "$(wc -l <"$dir/out")" = 7 ] && awk -F "\t" "NF != 10 { exit 1 }" "$dir/out"'
-check "due tsv rows give days negative when overdue" \
-	'grep -q "$(printf "^feedback_overdue\terror\tDay services redesign\tNeeds assessment\tDay services workshop\t2026-10-01\tAnn B.\t2026-10-29\t-24\t")" "$dir/out"'
-check "due tsv is clean" 'clean_tsv'
+run --db "$db" due --format tsv
+ok "tsv has its header row" line_is 1 "$(printf 'rule\tseverity\tproject\tstage\tmeeting\theld_on\tperson\tdue\tdays\tmessage')"
+ok "tsv has a row of ten columns per finding" \
+    bash -c "[ \$(wc -l < '$T/out') = 7 ] && awk -F '\t' 'NF != 10 { exit 1 }' '$T/out'"
+ok "tsv gives days negative when overdue" grep -q "$(printf '^feedback_overdue\terror\tDay services redesign\tNeeds assessment\tDay services workshop\t2026-10-01\tAnn B.\t2026-10-29\t-24\t')" "$T/out"
+ok "tsv is clean" clean_tsv
 
-run due --format json
-check "due json is valid" 'json_ok'
-check "due json has today and the findings in order" \
-	'python3 - "$dir/out" <<PY
+run --db "$db" due --format json
+ok "json is valid" json_ok
+ok "json has today and the findings in their order, null where none" py << 'PY'
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["today"] == "2026-11-22"
 f = d["findings"]
-assert [x["rule"] for x in f] == ["feedback_overdue"] * 2 + ["feedback_due_soon"] * 2 + ["payment_overdue", "action_overdue"], f
-assert list(f[0]) == ["rule", "severity", "project", "stage", "meeting", "held_on", "person", "due", "days", "message"]
+assert [x["rule"] for x in f] == ["feedback_overdue"] * 2 + ["feedback_due_soon"] * 2 + [
+    "payment_overdue", "action_overdue"], f
+assert list(f[0]) == ["rule", "severity", "project", "stage", "meeting", "held_on", "person",
+                      "due", "days", "message"]
 assert f[0]["days"] == -24 and f[0]["due"] == "2026-10-29" and f[2]["days"] == 3
 assert f[5]["person"] is None and f[5]["stage"] == "Needs assessment"
-assert any(x["person"] == "Bob \"Bobby\" C.\\\\" for x in f), [x["person"] for x in f]
-assert all("\x1b" not in (x["meeting"] or "") for x in f)
-PY'
+assert 'Bob "Bobby" C.\\' in [x["person"] for x in f]
+assert all("\x1b" not in (x["meeting"] or "") + (x["person"] or "") for x in f)
+PY
 
-run check
-check "check exits 1 when a finding is an error" '[ "$(status)" = 1 ]'
-check "check lists the most serious first, with the rule id last" \
-	'head -n 2 "$dir/out" | tail -n 1 | grep -q "^ERROR: Tell .* what came of Day services workshop (2026-10-01).*: due 2026-10-29, 24 days overdue. \[feedback_overdue\]$"'
-check "check text is clean" 'clean'
-check "check counts by severity" 'head -n 1 "$dir/out" | grep -q "^7 findings: 4 errors, 3 warnings and 0 for information. Today is 2026-11-22.$"'
+run --db "$db" check
+ok "check exits 1 when a finding is an error" status_is 1
+ok "check counts findings by severity first" line_is 1 \
+    "7 findings: 4 errors, 3 warnings and 0 for information. Today is 2026-11-22."
+ok "most serious first, the rule id last" bash -c "sed -n 2p '$T/out' | grep -q '^ERROR: Tell .* what came of Day services workshop (2026-10-01).*: due 2026-10-29, 24 days overdue. \[feedback_overdue\]$'"
+ok "check text is clean" clean
 
-run check --format json
-check "check json is valid and sorted by severity then due date" \
-	'json_ok && python3 - "$dir/out" <<PY
+run --db "$db" check --format json
+ok "check json is valid" json_ok
+ok "check json is sorted by severity, then due date" py << 'PY'
 import json, sys
 f = json.load(open(sys.argv[1], encoding="utf-8"))["findings"]
 order = {"error": 0, "warning": 1, "info": 2}
 keys = [(order[x["severity"]], x["due"] or "9999") for x in f]
 assert keys == sorted(keys), keys
-PY'
+PY
 
-run check --severity warning --rule feedback_due_soon --rule action_overdue --format tsv
-check "check with only warnings exits 0" '[ "$(status)" = 0 ]'
-check "--rule picks the rules" '[ "$(cut -f 1 "$dir/out" | sort -u | tr "\n" " ")" = "action_overdue feedback_due_soon rule " ]'
+run --db "$db" check --severity warning --rule feedback_due_soon --rule action_overdue --format tsv
+ok "warnings only: exit 0" status_is 0
+ok "--rule picks the rules" bash -c "[ \"\$(cut -f 1 '$T/out' | sort -u | tr '\n' ' ')\" = 'action_overdue feedback_due_soon rule ' ]"
+run --db "$db" check --severity error --rule action_overdue
+ok "--severity error leaves warnings out" has "No findings for the rules and severity asked for."
 
-run check --severity error --rule action_overdue
-check "--severity error leaves warnings out" '[ "$(status)" = 0 ] && has "No findings for the rules and severity asked for."'
+run --db "$db" check --explain feedback_overdue
+ok "--explain succeeds" status_is 0
+ok "--explain says why it matters" has "Missing feedback is the main cause of cynicism and withdrawal"
+ok "--explain gives each setting's value now" has "  feedback.due_days = 20. "
+ok "--explain sums up the holidays" has "  calendar.holidays = 24 dates, from 2025-01-01 to 2027-12-28."
+ok "--explain gives the rule's own settings" has "  rules.feedback_overdue.enabled = true."
+run --db "$db" check --explain
+ok "--explain alone lists the 30 rules" bash -c "[ \$(grep -c '^  [a-z_]* (' '$T/out') = 30 ]"
 
-run check --explain feedback_overdue
-check "--explain says why and shows the settings with their values" \
-	'[ "$(status)" = 0 ] && has "Missing feedback is the main cause of cynicism and withdrawal" &&
-	 has "  feedback.due_days = 20. " && has "  calendar.holidays = 24 dates, from 2025-01-01 to 2027-12-28." &&
-	 has "  rules.feedback_overdue.enabled = true."'
-run check --explain
-check "--explain alone lists the 30 rules" '[ "$(grep -c "^  [a-z_]* (" "$dir/out")" = 30 ]'
+run --db "$db" check --rule feedback_overdew
+ok "an unknown rule id is a usage error" status_is 2
+ok "and says how to find the rules" err_has \
+    'there is no rule called "feedback_overdew"; "involve check --explain" lists the rules.'
+run --db "$db" check --explain nope
+ok "an unknown rule to explain is a usage error" status_is 2
+run --db "$db" check --severity loud
+ok "an unknown severity is a usage error" status_is 2
+ok "naming the severities" err_has '--severity takes error, warning or info, not "loud".'
+run --db "$db" due --within soon
+ok "--within must be a whole number" status_is 2
+ok "of days, said so" err_has '--within takes a whole number of days from 0 to 3650, not "soon".'
+run --db "$db" due --within -1
+ok "--within cannot be negative" status_is 2
+run --db "$db" due --within
+ok "--within needs a value" err_has "--within needs a number of days after it."
+run --db "$db" due --format xml
+ok "an unknown format is a usage error" err_has '--format takes text, tsv or json, not "xml".'
+run --db "$db" due --soon
+ok "an unknown option is a usage error" err_has 'due does not take "--soon"'
 
-run check --rule feedback_overdew
-check "an unknown rule id is a usage error" \
-	'[ "$(status)" = 2 ] && err_has "there is no rule called \"feedback_overdew\"; \"involve check --explain\" lists the rules."'
-run check --explain nope
-check "an unknown rule to explain is a usage error" '[ "$(status)" = 2 ] && err_has "no rule called \"nope\""'
-run check --severity loud
-check "an unknown severity is a usage error" \
-	'[ "$(status)" = 2 ] && err_has "--severity takes error, warning or info, not \"loud\"."'
-run due --within soon
-check "--within must be a whole number of days" \
-	'[ "$(status)" = 2 ] && err_has "--within takes a whole number of days from 0 to 3650, not \"soon\"."'
-run due --within -1
-check "--within cannot be negative" '[ "$(status)" = 2 ]'
-run due --within
-check "--within needs a value" '[ "$(status)" = 2 ] && err_has "--within needs a number of days after it."'
-run due --format xml
-check "an unknown format is a usage error" '[ "$(status)" = 2 ] && err_has "--format takes text, tsv or json, not \"xml\"."'
-run due --soon
-check "an unknown option is a usage error" '[ "$(status)" = 2 ] && err_has "due does not take \"--soon\""'
+printf 'feedback = { warn_days = 99; };\n' > "$T/range.conf"
+run --db "$db" --config "$T/range.conf" due
+ok "a threshold out of range in the settings is exit 3" status_is 3
+ok "naming file, line and the range" err_has \
+    "range.conf:1: feedback.warn_days is 99, but it must be a whole number from 0 to 60"
+printf 'rules = { feedback_overdew = { enabled = false; }; };\n' > "$T/rule.conf"
+run --db "$db" --config "$T/rule.conf" check
+ok "an unknown rule id in the settings is exit 3" status_is 3
+ok "naming the rule" err_has 'there is no rule called "feedback_overdew"'
+run config --check "$T/rule.conf"
+ok "config --check reports the unknown rule id too" status_is 3
+printf 'rules = { feedback_overdue = { enabled = false; }; framework_first = { severity = "info"; };\n  payment_overdue = { severity = "warning"; }; };\n' > "$T/off.conf"
+run --db "$db" --config "$T/off.conf" check
+ok "switched-off and lowered rules leave no errors: exit 0" status_is 0
+ok "the lowered rule shows at its new severity" has "INFO: Agree a framework"
+run --db "$db" --config "$T/off.conf" check --rule feedback_overdue
+ok "asking for a switched-off rule says so" err_has "feedback_overdue is switched off in the settings"
 
-printf 'feedback = { warn_days = 99; };\n' >"$dir/range.conf"
-run --config "$dir/range.conf" due
-check "a threshold out of range in the settings is exit 3" \
-	'[ "$(status)" = 3 ] && err_has "range.conf:1: feedback.warn_days is 99, but it must be a whole number from 0 to 60"'
-printf 'rules = { feedback_overdew = { enabled = false; }; };\n' >"$dir/rule.conf"
-run --config "$dir/rule.conf" check
-check "an unknown rule id in the settings is exit 3" '[ "$(status)" = 3 ] && err_has "there is no rule called \"feedback_overdew\""'
-run config --check "$dir/rule.conf"
-check "config --check reports an unknown rule id" '[ "$(status)" = 3 ] && err_has "feedback_overdew"'
-printf 'rules = { feedback_overdue = { enabled = false; }; framework_first = { severity = "info"; };\n  payment_overdue = { severity = "warning"; }; };\n' >"$dir/off.conf"
-run --config "$dir/off.conf" check
-check "switched off and lowered rules leave no errors: exit 0" '[ "$(status)" = 0 ] && ! has "[feedback_overdue]" && has "INFO: "'
-run --config "$dir/off.conf" check --rule feedback_overdue
-check "asking for a switched-off rule says so" 'err_has "feedback_overdue is switched off in the settings"'
+run --db "$T/missing.db" due
+ok "a missing database is exit 3" status_is 3
+ok "with a sentence" err_has "There is no database at"
 
-run --db "$dir/missing.db" due
-check "a missing database is exit 3 with a sentence" '[ "$(status)" = 3 ] && err_has "There is no database at"'
-
-echo "1..$n"
+finish
