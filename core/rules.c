@@ -80,7 +80,7 @@ static const struct rule rules_all[] = {
 	  "start or the end; if a stage really is for officers only, say why in its notes.",
 	  NO_KEYS, rules_stage_no_users },
 	{ "stage_newcomers", RULE_INFO, "Newcomers since the stage was agreed",
-	  "People took part in a stage for the first time after its agreement was made. "
+	  "People took part in an active stage for the first time after its agreement was made. "
 	  "Personnel may change at any point of the process, and there can be no assumption that "
 	  "those who have been involved previously will help newcomers understand what their role "
 	  "and authority is: re-agree the stage with them and give them an induction.",
@@ -349,16 +349,35 @@ enum error_code rules_prepare(struct rules_run *x, const char *sql,
 	}
 	if (!cond)
 		return ERROR_NONE;
-	const char *mark = strstr(sql, RULES_SCOPE);
-	char *text = mark && *cond ? mem_printf("%.*s AND (%s)%s", (int)(mark - sql), sql, cond,
-	                                        mark + strlen(RULES_SCOPE))
-	                           : mem_strdup(sql);
+	/* Every marker takes the condition: a query may narrow in more than one place. */
+	char *text = mem_strdup(sql);
+	const char *mark;
+	size_t from = 0;
+	while (*cond && (mark = strstr(text + from, RULES_SCOPE))) {
+		size_t at = (size_t)(mark - text);
+		char *next = mem_printf("%.*s AND (%s)%s", (int)at, text, cond,
+		                        mark + strlen(RULES_SCOPE));
+		from = at + strlen(cond) + 7;
+		free(text);
+		text = next;
+	}
+	/* Over everything, tables marked RULES_SCAN are read straight through. */
+	bool all = x->opt->scope.kind == RULES_SCOPE_ALL;
+	while ((mark = strstr(text, RULES_SCAN))) {
+		size_t at = (size_t)(mark - text);
+		char *next = mem_printf("%.*s%s%s", (int)at, text, all ? " NOT INDEXED" : "",
+		                        mark + strlen(RULES_SCAN));
+		free(text);
+		text = next;
+	}
 	sqlite3_stmt *st = store_prepare(x->store, text, err);
 	free(text);
 	if (!st)
 		return err ? err->code : ERROR_IO;
 	rules_bind_text(st, ":today", x->today_text);
 	rules_bind_int(st, ":scope_id", x->opt->scope.id);
+	rules_bind_int(st, ":scope_person",
+	               x->opt->scope.kind == RULES_SCOPE_PERSON ? x->opt->scope.id : 0);
 	if (x->opt->scope.kind == RULES_SCOPE_STAGE)
 		rules_bind_text(st, ":scope_stage",
 		                record_choice_key(vocab_stages, x->opt->scope.stage));

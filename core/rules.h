@@ -185,8 +185,10 @@ struct rules_run {
 
 /*
  * Prepare sql for x's scope: " AND (the scope's condition)" goes in place of
- * the marker RULES_SCOPE (an SQL comment, so the text also runs as it is),
- * and :today, :scope_id and :scope_stage are bound when sql uses them. *out
+ * each marker RULES_SCOPE (an SQL comment, so the text also runs as it is),
+ * each RULES_SCAN marker is handled as its definition below says,
+ * and :today, :scope_id, :scope_stage and :scope_person (the person of a
+ * person's scope, else 0) are bound when sql uses them. *out
  * is the statement (cached by the store: step it, then rules_done), or NULL
  * when the rule has nothing to say about this kind of scope (ERROR_NONE) or
  * the SQL cannot be prepared (the error, with err filled).
@@ -255,6 +257,13 @@ char *rules_join(const char *const *names, size_t n, size_t total);
 /* SQL for a service user or carer present at a meeting (alias a). */
 /* Where the scope's condition goes in a check's SQL. */
 #define RULES_SCOPE "/*scope*/"
+/*
+ * After a table name: over everything, read the table straight through (NOT
+ * INDEXED), matching rows against a set built once (x IN (SELECT ...)), which
+ * beats one index lookup per row when nearly every row is needed; narrowed to
+ * a scope, use the indexes as usual.
+ */
+#define RULES_SCAN "/*scan*/"
 
 /* SQL true when column col is NULL or only white space (as text_blank judges). */
 #define RULES_BLANK(col) "trim(coalesce(" col ", ''), ' ' || char(9, 10, 11, 12, 13)) = ''"

@@ -69,7 +69,7 @@ enum error_code rules_decision_budget_untold(struct rules_run *x, struct error *
 	        " WHERE b.kind = 'changed' AND b.told_on IS NULL AND b.occurred_on < :cutoff"
 	        " AND (p.closed_on IS NULL OR p.closed_on >= b.occurred_on)"
 	        " AND EXISTS (SELECT 1 FROM meeting m WHERE m.project_id = b.project_id"
-	        "  AND m.status = 'held' AND m.held_on <= b.occurred_on)" RULES_SCOPE
+	        "  AND +m.status = 'held' AND m.held_on <= b.occurred_on)" RULES_SCOPE
 	        " ORDER BY b.occurred_on, p.title, b.id";
 	struct sqlite3_stmt *st;
 	enum error_code code = rules_prepare(x, sql, &rules_decision_budget_scope, &st, err);

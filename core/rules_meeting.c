@@ -49,17 +49,18 @@ static char *rules_meeting_lone_message(struct rules_run *x, struct sqlite3_stmt
 
 enum error_code rules_meeting_lone_voice(struct rules_run *x, struct error *err)
 {
+	/* Users at each held meeting, counted in one pass over attendance (see RULES_SCAN). */
 	static const char sql[] =
-	        "SELECT p.id, p.title, m.stage, m.id, m.title, m.held_on, pe.id, pe.name, u.n"
-	        " FROM (SELECT m.id AS meeting_id,"
-	        "  (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id"
-	        "   AND " RULES_USER_PRESENT ") AS n,"
-	        "  (SELECT max(a.person_id) FROM attendance a WHERE a.meeting_id = m.id"
-	        "   AND " RULES_USER_PRESENT ") AS one"
-	        "  FROM meeting m WHERE m.status = 'held'" RULES_SCOPE ") u"
-	        " JOIN meeting m ON m.id = u.meeting_id JOIN project p ON p.id = m.project_id"
-	        " LEFT JOIN person pe ON pe.id = u.one"
-	        " WHERE u.n < :min ORDER BY m.held_on, m.id";
+	        "WITH held AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = "
+	        "'held'" RULES_SCOPE "),"
+	        " u AS MATERIALIZED (SELECT a.meeting_id, count(*) AS n, max(a.person_id) AS one"
+	        "  FROM attendance a" RULES_SCAN " WHERE a.meeting_id IN (SELECT id FROM held)"
+	        "  AND " RULES_USER_PRESENT " GROUP BY a.meeting_id)"
+	        " SELECT p.id, p.title, m.stage, m.id, m.title, m.held_on, pe.id, pe.name,"
+	        " coalesce(u.n, 0) FROM held JOIN meeting m ON m.id = held.id"
+	        " JOIN project p ON p.id = m.project_id"
+	        " LEFT JOIN u ON u.meeting_id = m.id LEFT JOIN person pe ON pe.id = u.one"
+	        " WHERE coalesce(u.n, 0) < :min ORDER BY m.held_on, m.id";
 	static const struct rules_scope_sql scope = {
 		.project = "m.project_id = :scope_id",
 		.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",

@@ -95,16 +95,36 @@ static char *rules_payment_offer_message(struct rules_run *x, struct sqlite3_stm
 
 enum error_code rules_payment_not_offered(struct rules_run *x, struct error *err)
 {
+	/*
+	 * Every past attendance is looked at, so in index order and without
+	 * reading table rows: the meetings held before the cutoff (in id order),
+	 * their attendance pairs, less the pairs with a payment record (see
+	 * RULES_SCAN). Only the pairs left are read in full.
+	 */
 	static const char sql[] =
-	        "SELECT " RULES_ROW_MEETING_PERSON " FROM attendance a"
+	        "WITH held AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = 'held'"
+	        "  AND m.held_on < :cutoff" RULES_SCOPE " ORDER BY m.id LIMIT -1),"
+	        " paid AS MATERIALIZED (SELECT meeting_id, person_id FROM payment" RULES_SCAN
+	        "  WHERE meeting_id IN (SELECT id FROM held)),"
+	        " unpaid AS MATERIALIZED (SELECT a.id FROM held JOIN attendance a"
+	        "  ON a.meeting_id = held.id WHERE NOT EXISTS (SELECT 1 FROM paid"
+	        "  WHERE paid.meeting_id = a.meeting_id AND paid.person_id = a.person_id))"
+	        " SELECT " RULES_ROW_MEETING_PERSON
+	        " FROM unpaid JOIN attendance a ON a.id = unpaid.id"
 	        " JOIN meeting m ON m.id = a.meeting_id JOIN project p ON p.id = m.project_id"
 	        " JOIN person pe ON pe.id = a.person_id"
-	        " WHERE m.status = 'held' AND m.held_on < :cutoff AND " RULES_USER_PRESENT
-	        " AND pe.anonymised = 0 AND NOT EXISTS (SELECT 1 FROM payment pay"
-	        "  WHERE pay.meeting_id = m.id AND pay.person_id = a.person_id)" RULES_SCOPE
+	        " WHERE " RULES_USER_PRESENT " AND pe.anonymised = 0"
+	        " AND (:scope_person = 0 OR a.person_id = :scope_person)"
 	        " ORDER BY m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";
+	static const struct rules_scope_sql scope = {
+		.project = "m.project_id = :scope_id",
+		.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
+		.meeting = "m.id = :scope_id",
+		.person = "m.id IN (SELECT sa.meeting_id FROM attendance sa"
+		          " WHERE sa.person_id = :scope_id)",
+	};
 	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &rules_scope_meeting, &st, err);
+	enum error_code code = rules_prepare(x, sql, &scope, &st, err);
 	if (!st)
 		return code;
 	rules_bind_date(st, ":cutoff",
@@ -164,9 +184,10 @@ static bool rules_payment_fees_emit(struct rules_run *x, struct rules_payment_fe
 
 enum error_code rules_payment_benefits_check(struct rules_run *x, struct error *err)
 {
+	/* Only the few people with a benefits concern, then their payments. */
 	static const char sql[] =
 	        "SELECT pe.id, pe.name, pay.paid_on, pay.amount_pence"
-	        " FROM payment pay JOIN person pe ON pe.id = pay.person_id"
+	        " FROM person pe CROSS JOIN payment pay ON pay.person_id = pe.id"
 	        " WHERE pe.benefits_concern = 1 AND pe.anonymised = 0 AND pay.paid_on IS NOT NULL"
 	        " AND pay.declined = 0 AND pay.kind = 'fee'" RULES_SCOPE
 	        " ORDER BY pe.id, pay.paid_on, pay.id";

@@ -25,29 +25,35 @@ static char *rules_people_where(const char *title)
 
 enum error_code rules_people_usual_suspects(struct rules_run *x, struct error *err)
 {
+	/* Enough meetings with users in the window? Counting stops at the minimum. */
 	static const char meetings_sql[] =
-	        "SELECT count(DISTINCT m.id) FROM attendance a JOIN meeting m ON m.id = "
-	        "a.meeting_id"
-	        " WHERE m.status = 'held' AND m.held_on > :from AND m.held_on <= :today"
-	        " AND " RULES_USER_PRESENT RULES_SCOPE;
+	        "SELECT count(*) FROM (SELECT 1 FROM meeting m WHERE m.status = 'held'"
+	        "  AND m.held_on > :from AND m.held_on <= :today" RULES_SCOPE
+	        "  AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id"
+	        "  AND " RULES_USER_PRESENT ") LIMIT :enough)";
+	/* Each person's user attendances in the window, most first (see RULES_SCAN). */
 	static const char people_sql[] =
-	        "SELECT pe.id, pe.name, count(*) AS n FROM attendance a"
-	        " JOIN meeting m ON m.id = a.meeting_id JOIN person pe ON pe.id = a.person_id"
-	        " WHERE m.status = 'held' AND m.held_on > :from AND m.held_on <= :today"
-	        " AND " RULES_USER_PRESENT RULES_SCOPE
-	        " GROUP BY pe.id ORDER BY n DESC, pe.name COLLATE NOCASE, pe.id";
+	        "WITH w AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = 'held'"
+	        "  AND m.held_on > :from AND m.held_on <= :today" RULES_SCOPE "),"
+	        " n AS MATERIALIZED (SELECT a.person_id, count(*) AS n FROM attendance a" RULES_SCAN
+	        "  WHERE a.meeting_id IN (SELECT id FROM w) AND " RULES_USER_PRESENT
+	        "  GROUP BY a.person_id)"
+	        " SELECT pe.id, pe.name, n.n FROM n JOIN person pe ON pe.id = n.person_id"
+	        " ORDER BY n.n DESC, pe.name COLLATE NOCASE, pe.id";
 	const struct config *c = x->config;
 	int32_t from = x->today - (int32_t)config_int(c, "representation.window_days");
 	int64_t top_n = config_int(c, "representation.top_n");
+	int64_t enough = config_int(c, "representation.min_meetings");
 	struct sqlite3_stmt *st;
 	enum error_code code = rules_prepare(x, meetings_sql, &rules_people_group_scope, &st, err);
 	if (!st)
 		return code;
 	rules_bind_date(st, ":from", from);
+	rules_bind_int(st, ":enough", enough);
 	int rc = sqlite3_step(st);
 	int64_t meetings = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	code = rules_done(x, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
-	if (code != ERROR_NONE || meetings < config_int(c, "representation.min_meetings"))
+	if (code != ERROR_NONE || meetings < enough)
 		return code;
 
 	code = rules_prepare(x, people_sql, &rules_people_group_scope, &st, err);
@@ -96,47 +102,42 @@ enum error_code rules_people_usual_suspects(struct rules_run *x, struct error *e
 
 enum error_code rules_people_no_newcomers(struct rules_run *x, struct error *err)
 {
-	/* When each person in scope first took part anywhere, and last took part in scope. */
+	/*
+	 * Two questions: has any service user or carer taken part (in scope)
+	 * since :from, and is any of them new, first involved since :from? Each
+	 * stops at its first row. A newcomer's first involvement is recorded
+	 * after :from (or not at all) and their first attendance as a user
+	 * anywhere is after :from too.
+	 */
 	static const char sql[] =
-	        "SELECT pe.id, pe.name, min(coalesce(pe.first_involved_on, '9999-12-31'),"
-	        "  (SELECT min(m2.held_on) FROM attendance a2 JOIN meeting m2 ON m2.id = "
-	        "a2.meeting_id"
-	        "   WHERE a2.person_id = pe.id AND m2.status = 'held' AND a2.attended = 1"
-	        "   AND a2.role IN ('service_user', 'carer'))) AS first,"
-	        " max(m.held_on) AS last"
-	        " FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
-	        " JOIN person pe ON pe.id = a.person_id"
-	        " WHERE m.status = 'held' AND m.held_on <= :today AND " RULES_USER_PRESENT
+	        "SELECT EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = m.id"
+	        "  WHERE m.status = 'held' AND m.held_on > :from AND m.held_on <= :today"
+	        "  AND " RULES_USER_PRESENT RULES_SCOPE "),"
+	        " EXISTS (SELECT 1 FROM person pe"
+	        "  WHERE coalesce(pe.first_involved_on, '9999-12-31') > :from"
+	        "  AND EXISTS (SELECT 1 FROM attendance a CROSS JOIN meeting m"
+	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.status = 'held'"
+	        "   AND m.held_on > :from AND m.held_on <= :today AND " RULES_USER_PRESENT
 	                RULES_SCOPE
-	        " GROUP BY pe.id ORDER BY first DESC, pe.name COLLATE NOCASE, pe.id";
+	        "  ) AND NOT EXISTS (SELECT 1 FROM attendance a CROSS JOIN meeting m"
+	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.status = 'held'"
+	        "   AND m.held_on <= :from AND " RULES_USER_PRESENT "))";
 	int days = (int)config_int(x->config, "representation.newcomer_days");
-	int32_t from = x->today - days;
 	struct sqlite3_stmt *st;
 	enum error_code code = rules_prepare(x, sql, &rules_people_group_scope, &st, err);
 	if (!st)
 		return code;
-	char *newest = NULL, *newest_on = NULL;
-	bool active = false, fresh = false;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int32_t first = rules_date(st, 2);
-		if (!newest) {
-			const char *name = rules_text(st, 1);
-			newest = mem_strdup(name ? name : "");
-			newest_on = mem_strdup(rules_text(st, 2) ? rules_text(st, 2) : "");
-			fresh = first != DATE_NONE && first > from;
-		}
-		active |= rules_date(st, 3) > from;
-	}
-	code = rules_done(x, st, rc, err);
-	if (code == ERROR_NONE && active && !fresh) {
+	rules_bind_date(st, ":from", x->today - days);
+	int rc = sqlite3_step(st);
+	bool fire = rc == SQLITE_ROW && sqlite3_column_int(st, 0) && !sqlite3_column_int(st, 1);
+	code = rules_done(x, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
+	if (code == ERROR_NONE && fire) {
 		char *title = rules_scope_title(x);
 		char *where = rules_people_where(title);
 		char *msg =
 		        mem_printf("Reach out to new service users and carers%s: no one new has "
-		                   "taken part in the last %d days (the newest, %s, first took "
-		                   "part on %s).",
-		                   where, days, newest, newest_on);
+		                   "taken part in the last %d days.",
+		                   where, days);
 		struct finding f;
 		rules_finding_init(&f);
 		rules_scope_finding(x, &f, title);
@@ -146,8 +147,6 @@ enum error_code rules_people_no_newcomers(struct rules_run *x, struct error *err
 		free(where);
 		free(title);
 	}
-	free(newest);
-	free(newest_on);
 	return code;
 }
 
@@ -277,22 +276,33 @@ static char *rules_people_retention_message(struct rules_run *x, struct sqlite3_
 enum error_code rules_people_retention_due(struct rules_run *x, struct error *err)
 {
 	/*
-	 * The last sign of involvement: a meeting, feedback, a payment, or the
-	 * first involvement recorded. Someone with none of these has no date to
-	 * judge by and is left alone.
+	 * Involvement is a meeting (held, or booked ahead), feedback, a payment,
+	 * or the first involvement recorded. Nearly everyone has some since the
+	 * cutoff, so each person is ruled out by the first sign found (each
+	 * NOT EXISTS stops at its first row, reading the person's own index
+	 * entries); the date last involved is worked out only for those left.
+	 * Someone with no sign at all has no date to judge by and is left alone.
 	 */
 	static const char sql[] =
 	        "SELECT NULL, NULL, NULL, NULL, NULL, NULL, id, name, last FROM"
 	        " (SELECT pe.id AS id, pe.name AS name, max(coalesce(pe.first_involved_on, ''),"
-	        "  coalesce((SELECT max(m.held_on) FROM attendance a"
-	        "   JOIN meeting m ON m.id = a.meeting_id WHERE a.person_id = pe.id"
-	        "   AND m.status <> 'cancelled' AND m.held_on <= :today), ''),"
+	        "  coalesce((SELECT max(m.held_on) FROM attendance a CROSS JOIN meeting m"
+	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.status <> 'cancelled'),"
+	        "   ''),"
 	        "  coalesce((SELECT max(f.given_on) FROM feedback f WHERE f.person_id = pe.id), "
 	        "''),"
 	        "  coalesce((SELECT max(coalesce(pay.paid_on, pay.claimed_on, '')) FROM payment pay"
 	        "   WHERE pay.person_id = pe.id), '')) AS last"
-	        "  FROM person pe WHERE pe.anonymised = 0" RULES_SCOPE ")"
-	        " WHERE last <> '' AND last <= :cutoff ORDER BY last, name COLLATE NOCASE, id";
+	        "  FROM person pe WHERE pe.anonymised = 0" RULES_SCOPE
+	        "  AND coalesce(pe.first_involved_on, '') <= :cutoff"
+	        "  AND NOT EXISTS (SELECT 1 FROM attendance a CROSS JOIN meeting m"
+	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.held_on > :cutoff"
+	        "   AND m.status <> 'cancelled')"
+	        "  AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.person_id = pe.id"
+	        "   AND f.given_on > :cutoff)"
+	        "  AND NOT EXISTS (SELECT 1 FROM payment pay WHERE pay.person_id = pe.id"
+	        "   AND coalesce(pay.paid_on, pay.claimed_on) > :cutoff))"
+	        " WHERE last <> '' ORDER BY last, name COLLATE NOCASE, id";
 	struct sqlite3_stmt *st;
 	enum error_code code = rules_prepare(x, sql, &rules_scope_people, &st, err);
 	if (!st)

@@ -88,7 +88,7 @@ enum error_code rules_stage_no_users(struct rules_run *x, struct error *err)
 	        " FROM stage s JOIN project p ON p.id = s.project_id"
 	        " WHERE s.status = 'done' AND NOT EXISTS (SELECT 1 FROM meeting m"
 	        "  JOIN attendance a ON a.meeting_id = m.id WHERE m.project_id = s.project_id"
-	        "  AND m.stage = s.stage AND m.status = 'held' AND " RULES_USER_PRESENT
+	        "  AND m.stage = s.stage AND +m.status = 'held' AND " RULES_USER_PRESENT
 	        ")" RULES_SCOPE " ORDER BY p.title, p.id, s.stage";
 	return rules_query(x, sql, &rules_stage_scope, rules_stage_no_users_message, err);
 }
@@ -141,20 +141,36 @@ static bool rules_stage_group_emit(struct rules_run *x, struct rules_stage_group
 
 enum error_code rules_stage_newcomers(struct rules_run *x, struct error *err)
 {
+	/*
+	 * For each active stage with an agreement date: the people at its held
+	 * meetings, each with the first date after the agreement they came and
+	 * whether they came on or before it, in one pass over attendance (see
+	 * RULES_SCAN). Newcomers came after and never before; names are looked
+	 * up only for them.
+	 */
 	static const char sql[] =
-	        "SELECT p.id, p.title, s.stage, NULL, NULL, NULL, pe.id, pe.name,"
-	        " s.id, s.agreed_on, min(m.held_on) AS first"
-	        " FROM stage s JOIN project p ON p.id = s.project_id"
-	        " JOIN meeting m ON m.project_id = s.project_id AND m.stage = s.stage"
-	        " JOIN attendance a ON a.meeting_id = m.id JOIN person pe ON pe.id = a.person_id"
-	        " WHERE s.agreed_on IS NOT NULL AND s.status <> 'skipped' AND m.status = 'held'"
-	        " AND m.held_on <= :today AND a.attended = 1" RULES_SCOPE
-	        " GROUP BY s.id, pe.id HAVING min(m.held_on) > s.agreed_on"
-	        " ORDER BY p.title, p.id, s.stage, s.id, first, pe.name COLLATE NOCASE, pe.id";
+	        "WITH sm AS MATERIALIZED (SELECT m.id AS meeting_id, s.id AS stage_id,"
+	        "  m.held_on, m.held_on > s.agreed_on AS after"
+	        "  FROM stage s JOIN meeting m ON m.project_id = s.project_id AND m.stage = s.stage"
+	        "  WHERE s.agreed_on IS NOT NULL AND s.status = 'active' AND +m.status = 'held'"
+	        "  AND m.held_on <= :today" RULES_SCOPE "),"
+	        " n AS MATERIALIZED (SELECT sm.stage_id, a.person_id,"
+	        "  min(CASE WHEN sm.after THEN sm.held_on END) AS first, min(sm.after) AS new"
+	        "  FROM attendance a" RULES_SCAN " JOIN sm ON sm.meeting_id = a.meeting_id"
+	        "  WHERE a.attended = 1 AND (:scope_person = 0 OR a.person_id = :scope_person)"
+	        "  GROUP BY sm.stage_id, a.person_id)"
+	        " SELECT p.id, p.title, s.stage, NULL, NULL, NULL, pe.id, pe.name,"
+	        " s.id, s.agreed_on, n.first"
+	        " FROM n JOIN stage s ON s.id = n.stage_id JOIN project p ON p.id = s.project_id"
+	        " JOIN person pe ON pe.id = n.person_id WHERE n.new = 1"
+	        " ORDER BY p.title, p.id, s.stage, s.id, n.first, pe.name COLLATE NOCASE, pe.id";
 	static const struct rules_scope_sql scope = {
 		.project = "s.project_id = :scope_id",
 		.stage = "s.project_id = :scope_id AND s.stage = :scope_stage",
-		.person = "pe.id = :scope_id",
+		.person = "s.id IN (SELECT ss.id FROM stage ss JOIN meeting sm2"
+		          " ON sm2.project_id = ss.project_id AND sm2.stage = ss.stage"
+		          " JOIN attendance sa ON sa.meeting_id = sm2.id WHERE sa.person_id = "
+		          ":scope_id)",
 	};
 	struct sqlite3_stmt *st;
 	enum error_code code = rules_prepare(x, sql, &scope, &st, err);
@@ -220,7 +236,7 @@ enum error_code rules_stage_framework_first(struct rules_run *x, struct error *e
 	        " s.agreed_on, s.purpose, s.users_role, s.open_to_change, s.not_open_to_change,"
 	        " s.who_decides, s.id"
 	        " FROM project p JOIN meeting m ON m.id = (SELECT m2.id FROM meeting m2"
-	        "  WHERE m2.project_id = p.id AND m2.status = 'held' AND m2.stage <> 'framework'"
+	        "  WHERE m2.project_id = p.id AND +m2.status = 'held' AND m2.stage <> 'framework'"
 	        "  ORDER BY m2.held_on, m2.id LIMIT 1)"
 	        " LEFT JOIN stage s ON s.project_id = p.id AND s.stage = 'framework'"
 	        " WHERE 1" RULES_SCOPE " ORDER BY p.title, p.id";
@@ -254,7 +270,7 @@ enum error_code rules_stage_review_skipped(struct rules_run *x, struct error *er
 	        " WHERE p.closed_on IS NOT NULL AND p.closed_on <= :today"
 	        " AND NOT (coalesce(s.status, '') = 'done' AND EXISTS (SELECT 1 FROM meeting m"
 	        "  JOIN attendance a ON a.meeting_id = m.id WHERE m.project_id = p.id"
-	        "  AND m.stage = 'review' AND m.status = 'held' AND " RULES_USER_PRESENT
+	        "  AND m.stage = 'review' AND +m.status = 'held' AND " RULES_USER_PRESENT
 	        "))" RULES_SCOPE " ORDER BY p.closed_on, p.title, p.id";
 	static const struct rules_scope_sql scope = {
 		.project = "p.id = :scope_id",
@@ -281,10 +297,10 @@ enum error_code rules_stage_current_users_only(struct rules_run *x, struct error
 	        "SELECT p.id, p.title, NULL, NULL, NULL, NULL, NULL, NULL, p.kind"
 	        " FROM project p WHERE p.kind IN ('redesign', 'decommissioning')"
 	        " AND EXISTS (SELECT 1 FROM meeting m WHERE m.project_id = p.id"
-	        "  AND m.status = 'held')"
+	        "  AND +m.status = 'held')"
 	        " AND NOT EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = m.id"
 	        "  JOIN person pe ON pe.id = a.person_id WHERE m.project_id = p.id"
-	        "  AND m.status = 'held' AND a.attended = 1"
+	        "  AND +m.status = 'held' AND a.attended = 1"
 	        "  AND (a.role IN ('future_user', 'non_user') OR (pe.roles & :roles) <> "
 	        "0))" RULES_SCOPE " ORDER BY p.title, p.id";
 	static const struct rules_scope_sql scope = {

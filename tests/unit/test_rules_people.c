@@ -223,8 +223,7 @@ static void test_no_newcomers(void **state)
 	assert_int_equal(fixture_run(fx, "people_no_newcomers", "2026-11-22", NULL), 1);
 	assert_string_equal(fixture_found(fx, 0)->message,
 	                    "Reach out to new service users and carers: no one new has taken part "
-	                    "in the last 180 days (the newest, Ann B., first took part on "
-	                    "2026-05-26).");
+	                    "in the last 180 days.");
 	fx_set(fx, "meeting", old, "held_on", "2026-05-27");
 	assert_int_equal(fixture_run(fx, "people_no_newcomers", "2026-11-22", NULL), 0);
 	/* A first involvement recorded before the meetings makes them no newcomer. */
