@@ -17,9 +17,11 @@
 #include "date.h"
 #include "mem.h"
 #include "paths.h"
-#include "project_details.h"
+#include "project_overview.h"
 #include "projects.h"
 #include "rules.h"
+#include "stage_overview.h"
+#include "stage_record.h"
 #include "store.h"
 
 /*
@@ -28,7 +30,12 @@
  */
 static const struct screen *const main_screens[] = {
 	&projects_screen,
-	&project_details_screen,
+	&project_overview_screen,
+	&stage_overview_screen,
+	&pressure_screen,
+	&budget_event_screen,
+	&decision_screen,
+	&commitment_screen,
 	NULL,
 };
 

@@ -34,6 +34,31 @@ struct recordview_fill {
 	int seen;
 };
 
+/*
+ * A kind with no name field (budget events) is found by the label of its
+ * rows: make the row, and keep it only when its label matches.
+ */
+static bool recordview_take_by_label(void *rec, const char *order_value,
+                                     struct recordview_fill *fill)
+{
+	struct view_rows one = { 0 };
+	struct view_row *made = view_rows_add(&one);
+	made->id = ((struct record_head *)rec)->id;
+	fill->src->row(rec, made, fill->src->ctx);
+	const char *match = fill->f->match;
+	bool keep = fill->f->prefix ? strncasecmp(made->label, match, strlen(match)) == 0
+	                            : text_contains(made->label, match);
+	if (keep) {
+		struct view_row *row = view_rows_add(fill->out);
+		view_row_set(row, made->id, made->label, made->value);
+		view_row_status(row, made->status, made->tone);
+		view_row_date(row, NULL, made->date);
+		view_row_key(row, order_value);
+	}
+	view_rows_free(&one);
+	return !keep || --fill->wanted > 0;
+}
+
 /* One record from record_list: make it a row, unless a prefix search passes it over. */
 static bool recordview_take(void *rec, const char *order_value, void *ctx)
 {
@@ -43,6 +68,8 @@ static bool recordview_take(void *rec, const char *order_value, void *ctx)
 	fill->seen++;
 	mem_replace(&fill->last_order, order_value);
 	fill->last_id = head->id;
+	if (fill->f->match && !kind->name_field)
+		return recordview_take_by_label(rec, order_value, fill);
 	if (fill->f->match && fill->f->prefix) {
 		const struct field *nf = record_field(kind, kind->name_field);
 		char *name = nf ? record_field_format(nf, rec) : mem_strdup("");
@@ -125,7 +152,8 @@ static enum error_code recordview_fetch(void *ctx, const struct view_fetch *f,
 {
 	struct recordview_source *src = ctx;
 	if (f->match && f->prefix && *f->match && f->limit == 1 && !f->backward &&
-	    !src->kind->order_desc && strcmp(src->kind->order, src->kind->name_field) == 0 &&
+	    !src->kind->order_desc && src->kind->name_field &&
+	    strcmp(src->kind->order, src->kind->name_field) == 0 &&
 	    record_field(src->kind, src->kind->name_field)->type == FIELD_TEXT)
 		return recordview_jump(src, f, out, err);
 	struct recordview_fill fill = { .src = src, .out = out, .f = f, .wanted = f->limit };
@@ -138,7 +166,9 @@ static enum error_code recordview_fetch(void *ctx, const struct view_fetch *f,
 	enum error_code code;
 	char *after = NULL; /* bound while the page is read: the callback must not free it */
 	do {
-		q.limit = f->match && f->prefix ? RECORDVIEW_SCAN : fill.wanted;
+		/* Rows matched here, not by the query, are read a page at a time. */
+		q.limit = f->match && (f->prefix || !src->kind->name_field) ? RECORDVIEW_SCAN
+		                                                            : fill.wanted;
 		fill.seen = 0;
 		code = record_list(src->store, src->kind, &q, recordview_take, &fill, NULL, err);
 		free(after);

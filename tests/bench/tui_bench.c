@@ -12,12 +12,12 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "project_details.h"
+#include "project_overview.h"
 #include "projects.h"
 #include "screen.h"
 #include "store.h"
 
-static const struct screen *const screens[] = { &projects_screen, &project_details_screen, NULL };
+static const struct screen *const screens[] = { &projects_screen, &project_overview_screen, NULL };
 
 static double now_ms(void)
 {
