@@ -34,6 +34,8 @@ struct stage_overview_state {
 	int stage;                         /* enum stage_key */
 	const struct stage_record_kind *k; /* the records this stage keeps, or NULL */
 	int findings, records, meetings;   /* section indices, or STAGE_OVERVIEW_NONE */
+	int64_t seen_id;                   /* the stage record whose findings were seen last */
+	struct view_rows seen;             /* those findings, to say what a change brought */
 };
 
 /* The agreement, in the order it is talked through. */
@@ -105,6 +107,86 @@ static void stage_overview_meeting_row(const void *rec, struct view_row *row, vo
 	view_row_value(row, "%s", b.len ? b.data : "");
 	view_row_date(row, "", m->held_on);
 	buf_free(&b);
+}
+
+/* Forget the findings seen. */
+static void stage_overview_forget(struct stage_overview_state *ss)
+{
+	view_rows_free(&ss->seen);
+}
+
+/* How many of rows are findings of the rule with this key. */
+static size_t stage_overview_count(const struct view_rows *rows, const char *key)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rows->n; i++)
+		n += strcmp(rows->v[i].key, key) == 0;
+	return n;
+}
+
+/*
+ * The first finding of rows whose rule has more findings in rows than in
+ * other, and in *n how many rules do; NULL when none.
+ */
+static const char *stage_overview_more(const struct view_rows *rows, const struct view_rows *other,
+                                       size_t *n)
+{
+	const char *first = NULL;
+	*n = 0;
+	for (size_t i = 0; i < rows->n; i++) {
+		const char *key = rows->v[i].key;
+		bool counted = false;
+		for (size_t j = 0; j < i && !counted; j++)
+			counted = strcmp(rows->v[j].key, key) == 0;
+		if (!counted &&
+		    stage_overview_count(rows, key) > stage_overview_count(other, key) && !(*n)++)
+			first = rows->v[i].label;
+	}
+	return first;
+}
+
+/*
+ * After a change on this stage, say on the message line what it brought: a
+ * kind of finding that came, or one that went ("Saved the who decides: ...
+ * Put right: Agree the purpose ..."), so a person hears it where they are
+ * without going back up to the findings. Findings are told apart by their
+ * rule, so an agreement filled in part by part is not news until it is
+ * whole. Then remember the findings for next time.
+ */
+static void stage_overview_news(struct screen_ctx *c, struct view *v,
+                                struct stage_overview_state *ss)
+{
+	const struct view_rows *now = &v->sections[ss->findings].list.rows;
+	if (ss->seen_id == c->id) {
+		size_t ncame, nwent;
+		const char *came = stage_overview_more(now, &ss->seen, &ncame);
+		const char *went = stage_overview_more(&ss->seen, now, &nwent);
+		struct buf b;
+		buf_init(&b);
+		buf_add(&b, v->message);
+		const char *sep = b.len ? " " : "";
+		if (ncame == 1)
+			buf_printf(&b, "%sNew finding: %s", sep, came);
+		else if (ncame)
+			buf_printf(&b, "%s%zu new kinds of finding, the first: %s", sep, ncame,
+			           came);
+		sep = b.len ? " " : "";
+		if (nwent == 1)
+			buf_printf(&b, "%sPut right: %s", sep, went);
+		else if (nwent)
+			buf_printf(&b, "%s%zu kinds of finding put right, the first: %s", sep,
+			           nwent, went);
+		if (came || went)
+			view_message(v, came ? VIEW_TONE_WARN : v->message_tone, "%s", b.data);
+		buf_free(&b);
+	}
+	stage_overview_forget(ss);
+	for (size_t i = 0; i < now->n; i++) {
+		struct view_row *r = view_rows_add(&ss->seen);
+		view_row_set(r, now->v[i].id, now->v[i].label, NULL);
+		view_row_key(r, now->v[i].key);
+	}
+	ss->seen_id = c->id;
 }
 
 /* What the agreement lacks, in words: "who decides and the users' role"; "" when complete. */
@@ -244,6 +326,7 @@ static void stage_overview_build(struct screen_ctx *c, struct view *v)
 	stages_findings(v,
 	                view_add_list(v, "Findings", "Nothing is owed or missing at this stage."),
 	                c->store, ss->config, &scope, STAGE_OVERVIEW_FINDINGS, &tally);
+	stage_overview_news(c, v, ss);
 	recordview_form(view_add_form(v, "Agreement"), &stage_kind, &st,
 	                stage_overview_agreement_fields, ss->config);
 	if (ss->k) {
@@ -400,6 +483,8 @@ static enum screen_result stage_overview_handle(struct screen_ctx *c, struct vie
 
 static void stage_overview_leave(struct screen_ctx *c)
 {
+	if (c->state)
+		stage_overview_forget(c->state);
 	free(c->state);
 	c->state = NULL;
 }

@@ -319,9 +319,15 @@ static void stage_record_build(struct screen_ctx *c, struct view *v)
 	        k->kind->name_field ? record_field(k->kind, k->kind->name_field) : NULL;
 	if (c->id <= 0) {
 		view_title(v, "%s: new %s", p.title, k->kind->noun);
-		view_summary(
-		        v, "%s Fill in the %s first; each detail is saved as soon as you leave it.",
-		        k->about, record_field(k->kind, k->fields[0])->label);
+		const struct field *first = record_field(k->kind, k->fields[0]);
+		if (first->flags & FIELD_REQUIRED)
+			view_summary(v,
+			             "%s Fill in the %s first; each detail is saved as soon as you "
+			             "leave it.",
+			             k->about, first->label);
+		else
+			view_summary(v, "%s Each detail is saved as soon as you leave it.",
+			             k->about);
 	} else {
 		char *shown = name ? record_field_display(name, rec) : mem_strdup("");
 		view_title(v, "%s: %s%s%s", p.title, k->kind->noun, *shown ? " " : "", shown);
@@ -336,35 +342,21 @@ static void stage_record_build(struct screen_ctx *c, struct view *v)
 	free(rec);
 }
 
-/* Create the new record with the focused field's text; its id goes in c->id. */
+/* Create the new record, for the stage's project, from the focused field's text. */
 static enum screen_result stage_record_create(struct screen_ctx *c, struct view *v,
                                               const struct stage_record_kind *k,
                                               const struct command *cmd)
 {
-	struct view_field *vf = view_focused_field(v);
-	const struct field *f = vf ? record_field(k->kind, vf->name) : NULL;
-	if (!f)
-		return SCREEN_UNHANDLED;
-	const char *text = cmd->text ? cmd->text : "";
-	void *rec = mem_alloc(k->kind->size);
+	void *start = mem_alloc(k->kind->size);
 	struct error err;
-	error_clear(&err);
-	enum screen_result result = SCREEN_HANDLED;
-	if (!stage_record_load(c, k, rec, &err) ||
-	    record_field_parse(f, rec, text, &err) != ERROR_NONE ||
-	    record_create(c->store, k->kind, rec, &err) != ERROR_NONE) {
-		view_field_error(vf, err.msg);
-	} else {
-		c->id = ((struct record_head *)rec)->id;
-		char *shown = record_field_display(f, rec);
-		view_message(v, VIEW_TONE_GOOD, "Added the %s, with the %s: %s.", k->kind->noun,
-		             f->label, *shown ? shown : "empty");
-		free(shown);
-		result = SCREEN_CHANGED;
-	}
-	record_clear(k->kind, rec);
-	free(rec);
-	return result;
+	enum screen_result r = SCREEN_HANDLED;
+	if (stage_record_load(c, k, start, &err))
+		r = recordview_add(c, v, k->kind, start, cmd);
+	else
+		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	record_clear(k->kind, start);
+	free(start);
+	return r;
 }
 
 static enum screen_result stage_record_handle(struct screen_ctx *c, struct view *v,

@@ -282,12 +282,23 @@ void recordview_form(struct view_section *sec, const struct record_kind *kind, c
 	}
 }
 
-/* Create a record of kind from one field's text; its id goes in c->id. */
+/* The full stop a message needs after a value: none when the value ends a sentence itself. */
+static const char *recordview_stop(const char *value)
+{
+	size_t n = strlen(value);
+	return n && strchr(".!?", value[n - 1]) ? "" : ".";
+}
+
+/* Create a record of kind from start (or a new one) and one field's text; its id goes in c->id. */
 static enum error_code recordview_create(struct screen_ctx *c, const struct record_kind *kind,
-                                         const struct field *f, const char *text, struct error *err)
+                                         const void *start, const struct field *f, const char *text,
+                                         struct error *err)
 {
 	void *rec = mem_alloc(kind->size);
-	record_init(kind, rec);
+	if (start)
+		record_copy(kind, rec, start);
+	else
+		record_init(kind, rec);
 	enum error_code code = record_field_parse(f, rec, text, err);
 	if (code == ERROR_NONE)
 		code = record_create(c->store, kind, rec, err);
@@ -298,8 +309,9 @@ static enum error_code recordview_create(struct screen_ctx *c, const struct reco
 	return code;
 }
 
-enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
-                                   const struct record_kind *kind, const struct command *cmd)
+enum screen_result recordview_add(struct screen_ctx *c, struct view *v,
+                                  const struct record_kind *kind, const void *start,
+                                  const struct command *cmd)
 {
 	struct view_field *vf = view_focused_field(v);
 	const struct field *f = vf ? record_field(kind, vf->name) : NULL;
@@ -308,15 +320,27 @@ enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
 	struct error err;
 	error_clear(&err);
 	const char *text = cmd->text ? cmd->text : "";
-	if (!c->id) {
-		if (recordview_create(c, kind, f, text, &err) != ERROR_NONE) {
-			view_field_error(vf, err.msg);
-			return SCREEN_HANDLED;
-		}
-		view_message(v, VIEW_TONE_GOOD, "Added the %s, with the %s: %s.", kind->noun,
-		             f->label, *text ? text : "empty");
-		return SCREEN_CHANGED;
+	if (recordview_create(c, kind, start, f, text, &err) != ERROR_NONE) {
+		view_field_error(vf, err.msg);
+		return SCREEN_HANDLED;
 	}
+	view_message(v, VIEW_TONE_GOOD, "Added the %s, with the %s: %s%s", kind->noun, f->label,
+	             *text ? text : "empty", recordview_stop(text));
+	return SCREEN_CHANGED;
+}
+
+enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
+                                   const struct record_kind *kind, const struct command *cmd)
+{
+	if (!c->id)
+		return recordview_add(c, v, kind, NULL, cmd);
+	struct view_field *vf = view_focused_field(v);
+	const struct field *f = vf ? record_field(kind, vf->name) : NULL;
+	if (!f)
+		return SCREEN_UNHANDLED;
+	struct error err;
+	error_clear(&err);
+	const char *text = cmd->text ? cmd->text : "";
 	void *rec = mem_alloc(kind->size);
 	enum screen_result result = SCREEN_HANDLED;
 	if (record_get(c->store, kind, c->id, rec, &err) != ERROR_NONE) {
@@ -333,15 +357,15 @@ enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
 		view_field_error(vf, err.msg);
 	} else if (strcmp(before, after = record_field_format(f, copy)) == 0) {
 		char *shown = record_field_display(f, rec);
-		view_message(v, VIEW_TONE_PLAIN, "The %s stays %s.", f->label,
-		             *shown ? shown : "empty");
+		view_message(v, VIEW_TONE_PLAIN, "The %s stays %s%s", f->label,
+		             *shown ? shown : "empty", recordview_stop(shown));
 		free(shown);
 	} else if (record_set(c->store, kind, c->id, f->name, text, &err) != ERROR_NONE) {
 		view_field_error(vf, err.msg);
 	} else {
 		char *shown = record_field_display(f, copy);
-		view_message(v, VIEW_TONE_GOOD, "Saved the %s: %s.", f->label,
-		             *shown ? shown : "empty");
+		view_message(v, VIEW_TONE_GOOD, "Saved the %s: %s%s", f->label,
+		             *shown ? shown : "empty", recordview_stop(shown));
 		free(shown);
 		result = SCREEN_CHANGED;
 	}

@@ -18,7 +18,7 @@ status=0
 	"$involve" --db "$db" --text <"$dir/projects.in"
 	echo "### exit $?"
 	echo "### run 2: input piped (text mode by itself), ending in the middle of a field"
-	printf '1\n3\nAdult soc' | TERM=xterm "$involve" --db "$db"
+	printf '1\n15\nAdult soc' | TERM=xterm "$involve" --db "$db"
 	echo "### exit $?"
 	echo "### run 3: the draft is offered back; Enter saves it"
 	printf '\nback\nquit\n' | TERM=dumb "$involve" --db "$db"
