@@ -321,14 +321,16 @@ static void stage_overview_build(struct screen_ctx *c, struct view *v)
 		recordview_form(view_add_form(v, "What worked and what got in the way"),
 		                &stage_kind, &st, stage_overview_review_fields, ss->config);
 	struct stages_tally tally;
+	/* The agreement before the findings: it is what every stage is for, and findings of
+	 * people owed feedback can run to dozens. */
+	recordview_form(view_add_form(v, "Agreement"), &stage_kind, &st,
+	                stage_overview_agreement_fields, ss->config);
 	ss->findings = (int)v->nsections;
 	struct rules_scope scope = { RULES_SCOPE_STAGE, st.project_id, st.stage };
 	stages_findings(v,
 	                view_add_list(v, "Findings", "Nothing is owed or missing at this stage."),
 	                c->store, ss->config, &scope, STAGE_OVERVIEW_FINDINGS, &tally);
 	stage_overview_news(c, v, ss);
-	recordview_form(view_add_form(v, "Agreement"), &stage_kind, &st,
-	                stage_overview_agreement_fields, ss->config);
 	if (ss->k) {
 		ss->records = (int)v->nsections;
 		stage_record_list(v, view_add_list(v, ss->k->heading, ss->k->empty), c->store,
@@ -492,17 +494,15 @@ static void stage_overview_leave(struct screen_ctx *c)
 const struct screen stage_overview_screen = {
 	.name = "stage",
 	.title = "Stage",
-	.help = "One stage of a project's commissioning cycle. Findings come first: what is owed "
-	        "or missing at this stage; open one to hear why it matters. Then the agreement: "
-	        "the "
+	.help = "One stage of a project's commissioning cycle. First the agreement: the "
 	        "purpose, the users' role, what is and is not open to change, who decides, and "
 	        "when "
-	        "and with whom it was agreed; each is saved as soon as you leave it. Some stages "
-	        "keep "
-	        "records of their own: pressures, budget events, decisions or commitments. Last "
-	        "come "
-	        "the stage's meetings, newest first. Next stage and previous stage go round the "
-	        "cycle in its configured order.",
+	        "and with whom it was agreed; each is saved as soon as you leave it, and what the "
+	        "change did to the findings is said at once. Then the findings: what is owed or "
+	        "missing at this stage; open one to hear why it matters. Some stages keep records "
+	        "of their own: pressures, budget events, decisions or commitments; the review asks "
+	        "first what worked and what got in the way. Last come the stage's meetings, newest "
+	        "first. Next stage and previous stage go round the cycle in its configured order.",
 	.build = stage_overview_build,
 	.handle = stage_overview_handle,
 	.leave = stage_overview_leave,
