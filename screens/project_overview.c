@@ -105,6 +105,7 @@ static void project_overview_full(struct screen_ctx *c, struct view *v, const st
 	}
 	recordview_form(view_add_form(v, "Details"), &project_kind, p, NULL, config);
 	project_overview_summary(v, p, &st, &tally);
+	stages_tally_free(&tally);
 }
 
 static void project_overview_build(struct screen_ctx *c, struct view *v)

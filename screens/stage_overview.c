@@ -36,6 +36,7 @@ struct stage_overview_state {
 	int findings, records, meetings;   /* section indices, or STAGE_OVERVIEW_NONE */
 	int64_t seen_id;                   /* the stage record whose findings were seen last */
 	struct view_rows seen;             /* those findings, to say what a change brought */
+	struct stages_tally tally;         /* the findings counted, for the summary and meetings */
 };
 
 /* The agreement, in the order it is talked through. */
@@ -51,14 +52,6 @@ static struct stage_overview_state *stage_overview_get(struct screen_ctx *c)
 	if (!c->state)
 		c->state = mem_calloc(1, sizeof(struct stage_overview_state));
 	return c->state;
-}
-
-/* A finding of feedback_overdue or feedback_due_soon: count it. */
-static bool stage_overview_count_feedback(const struct finding *f, void *ctx)
-{
-	int *counts = ctx;
-	counts[strcmp(f->rule->id, "feedback_overdue") == 0 ? 0 : 1]++;
-	return true;
 }
 
 /*
@@ -77,21 +70,15 @@ static void stage_overview_meeting_row(const void *rec, struct view_row *row, vo
 		                     .text_value = "1" };
 	if (record_count(ss->store, &attendance_kind, &came, &attended, &err) != ERROR_NONE)
 		attended = 0;
-	int owed[2] = { 0, 0 }; /* overdue, due soon */
-	if (m->status == MEETING_HELD) {
-		struct rules_options opt = rules_options_default(date_today());
-		opt.scope = (struct rules_scope){ RULES_SCOPE_MEETING, m->head.id, -1 };
-		opt.only = (UINT64_C(1) << rules_index(rules_find("feedback_overdue"))) |
-		           (UINT64_C(1) << rules_index(rules_find("feedback_due_soon")));
-		rules_run(ss->store, ss->config, &opt, stage_overview_count_feedback, owed, &err);
-	}
+	/* What is owed comes from the stage's findings, run once for the whole screen. */
+	struct stages_owed owed = stages_tally_owed(&ss->tally, m->head.id);
 	const char *status =
 	        record_choice_label(record_field(&meeting_kind, "status")->choices, m->status);
 	struct buf b;
 	buf_init(&b);
-	if (owed[0] || owed[1]) {
-		view_row_status(row, owed[0] ? "OVERDUE" : "due soon",
-		                owed[0] ? VIEW_TONE_ALERT : VIEW_TONE_WARN);
+	if (owed.overdue || owed.soon) {
+		view_row_status(row, owed.overdue ? "OVERDUE" : "due soon",
+		                owed.overdue ? VIEW_TONE_ALERT : VIEW_TONE_WARN);
 		buf_printf(&b, "%s, ", status);
 	} else {
 		view_row_status(row, status,
@@ -99,10 +86,10 @@ static void stage_overview_meeting_row(const void *rec, struct view_row *row, vo
 	}
 	if (m->status == MEETING_HELD || attended)
 		buf_printf(&b, "%lld attended", (long long)attended);
-	if (owed[0])
-		buf_printf(&b, ", feedback %d overdue", owed[0]);
-	if (owed[1])
-		buf_printf(&b, ", feedback %d due soon", owed[1]);
+	if (owed.overdue)
+		buf_printf(&b, ", feedback %d overdue", owed.overdue);
+	if (owed.soon)
+		buf_printf(&b, ", feedback %d due soon", owed.soon);
 	view_row_label(row, "%s", m->title);
 	view_row_value(row, "%s", b.len ? b.data : "");
 	view_row_date(row, "", m->held_on);
@@ -320,7 +307,6 @@ static void stage_overview_build(struct screen_ctx *c, struct view *v)
 	if (st.stage == STAGE_REVIEW)
 		recordview_form(view_add_form(v, "What worked and what got in the way"),
 		                &stage_kind, &st, stage_overview_review_fields, ss->config);
-	struct stages_tally tally;
 	/* The agreement before the findings: it is what every stage is for, and findings of
 	 * people owed feedback can run to dozens. */
 	recordview_form(view_add_form(v, "Agreement"), &stage_kind, &st,
@@ -329,7 +315,7 @@ static void stage_overview_build(struct screen_ctx *c, struct view *v)
 	struct rules_scope scope = { RULES_SCOPE_STAGE, st.project_id, st.stage };
 	stages_findings(v,
 	                view_add_list(v, "Findings", "Nothing is owed or missing at this stage."),
-	                c->store, ss->config, &scope, STAGE_OVERVIEW_FINDINGS, &tally);
+	                c->store, ss->config, &scope, STAGE_OVERVIEW_FINDINGS, &ss->tally);
 	stage_overview_news(c, v, ss);
 	if (ss->k) {
 		ss->records = (int)v->nsections;
@@ -344,7 +330,7 @@ static void stage_overview_build(struct screen_ctx *c, struct view *v)
 	recordview_list(v,
 	                view_add_list(v, "Meetings, newest first", "No meeting at this stage yet."),
 	                c->store, &meeting_kind, &q, stage_overview_meeting_row, ss);
-	stage_overview_summary(v, &st, &tally);
+	stage_overview_summary(v, &st, &ss->tally);
 	stage_overview_actions(c, v, ss);
 	project_clear(&p);
 	stage_clear(&st);
@@ -485,8 +471,10 @@ static enum screen_result stage_overview_handle(struct screen_ctx *c, struct vie
 
 static void stage_overview_leave(struct screen_ctx *c)
 {
-	if (c->state)
+	if (c->state) {
 		stage_overview_forget(c->state);
+		stages_tally_free(&((struct stage_overview_state *)c->state)->tally);
+	}
 	free(c->state);
 	c->state = NULL;
 }

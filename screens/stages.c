@@ -155,6 +155,41 @@ static enum view_tone stages_severity_tone(enum rule_severity sev)
 	return tones[sev];
 }
 
+/* Count one finding: by stage, and feedback owed by meeting. */
+static void stages_tally_add(struct stages_tally *t, const struct finding *f)
+{
+	if (f->stage >= 0 && f->stage < STAGE_COUNT)
+		t->by_stage[f->stage]++;
+	bool overdue = strcmp(f->rule->id, "feedback_overdue") == 0;
+	if (!f->meeting_id || (!overdue && strcmp(f->rule->id, "feedback_due_soon") != 0))
+		return;
+	size_t i = 0;
+	while (i < t->nowed && t->owed[i].meeting_id != f->meeting_id)
+		i++;
+	if (i == t->nowed) {
+		mem_grow((void **)&t->owed, &t->owed_cap, t->nowed + 1, sizeof *t->owed);
+		t->owed[t->nowed++] = (struct stages_owed){ .meeting_id = f->meeting_id };
+	}
+	if (overdue)
+		t->owed[i].overdue++;
+	else
+		t->owed[i].soon++;
+}
+
+void stages_tally_free(struct stages_tally *t)
+{
+	free(t->owed);
+	memset(t, 0, sizeof *t);
+}
+
+struct stages_owed stages_tally_owed(const struct stages_tally *t, int64_t meeting_id)
+{
+	for (size_t i = 0; i < t->nowed; i++)
+		if (t->owed[i].meeting_id == meeting_id)
+			return t->owed[i];
+	return (struct stages_owed){ .meeting_id = meeting_id };
+}
+
 void stages_findings(struct view *v, struct view_section *sec, struct store *s,
                      const struct config *config, const struct rules_scope *scope, size_t limit,
                      struct stages_tally *tally)
@@ -187,8 +222,7 @@ void stages_findings(struct view *v, struct view_section *sec, struct store *s,
 		tally->total = list.count;
 		tally->errors = list.counts[RULE_ERROR];
 		for (size_t i = 0; i < list.count; i++)
-			if (list.items[i].stage >= 0 && list.items[i].stage < STAGE_COUNT)
-				tally->by_stage[list.items[i].stage]++;
+			stages_tally_add(tally, &list.items[i]);
 	}
 	rules_list_free(&list);
 }

@@ -66,12 +66,25 @@ char *stages_strip(const struct config *config, const struct stages *st);
 /* The position of stage in the configured order, or -1 when it is not shown. */
 int stages_position(const struct config *config, int stage);
 
-/* Findings of one run, for a screen's summary. */
+/* Feedback owed after one meeting: people it is overdue to, and due soon to. */
+struct stages_owed {
+	int64_t meeting_id;
+	int overdue, soon;
+};
+
+/* Findings of one run, for a screen's summary and its rows. */
 struct stages_tally {
 	size_t total;
 	size_t errors; /* of them, errors */
 	size_t by_stage[STAGE_COUNT];
+	struct stages_owed *owed; /* meetings with feedback owed (feedback_overdue, _due_soon) */
+	size_t nowed, owed_cap;
 };
+
+/* Free what a tally holds and empty it. */
+void stages_tally_free(struct stages_tally *t);
+/* The feedback owed after meeting_id, from the tally; zeros when none. */
+struct stages_owed stages_tally_owed(const struct stages_tally *t, int64_t meeting_id);
 
 /* The tally in words: "11 findings, none of them errors", "1 finding, an error". Caller frees. */
 char *stages_tally_words(const struct stages_tally *t);
@@ -81,7 +94,7 @@ char *stages_tally_words(const struct stages_tally *t);
  * serious first: the severity word, then the sentence to act on. Each row's
  * key is its rule's id (stages_explain reads it). At most limit rows are
  * added; a last row says how many more there are. tally (may be NULL)
- * receives the counts. A failure is said on the view's message line.
+ * receives the counts (free it with stages_tally_free). A failure is said on the view's message line.
  */
 void stages_findings(struct view *v, struct view_section *sec, struct store *s,
                      const struct config *config, const struct rules_scope *scope, size_t limit,
