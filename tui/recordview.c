@@ -289,38 +289,31 @@ static const char *recordview_stop(const char *value)
 	return n && strchr(".!?", value[n - 1]) ? "" : ".";
 }
 
-/* Create a record of kind from start (or a new one) and one field's text; its id goes in c->id. */
-static enum error_code recordview_create(struct screen_ctx *c, const struct record_kind *kind,
-                                         const void *start, const struct field *f, const char *text,
-                                         struct error *err)
+/*
+ * Create a record of kind from start (or a new one) with text in field f
+ * (vf in the view), make c->id its id and say so; a refused value goes under
+ * the field.
+ */
+static enum screen_result recordview_create(struct screen_ctx *c, struct view *v,
+                                            const struct record_kind *kind, const void *start,
+                                            struct view_field *vf, const struct field *f,
+                                            const char *text)
 {
 	void *rec = mem_alloc(kind->size);
 	if (start)
 		record_copy(kind, rec, start);
 	else
 		record_init(kind, rec);
-	enum error_code code = record_field_parse(f, rec, text, err);
+	struct error err;
+	error_clear(&err);
+	enum error_code code = record_field_parse(f, rec, text, &err);
 	if (code == ERROR_NONE)
-		code = record_create(c->store, kind, rec, err);
+		code = record_create(c->store, kind, rec, &err);
 	if (code == ERROR_NONE)
 		c->id = ((struct record_head *)rec)->id;
 	record_clear(kind, rec);
 	free(rec);
-	return code;
-}
-
-enum screen_result recordview_add(struct screen_ctx *c, struct view *v,
-                                  const struct record_kind *kind, const void *start,
-                                  const struct command *cmd)
-{
-	struct view_field *vf = view_focused_field(v);
-	const struct field *f = vf ? record_field(kind, vf->name) : NULL;
-	if (!f)
-		return SCREEN_UNHANDLED;
-	struct error err;
-	error_clear(&err);
-	const char *text = cmd->text ? cmd->text : "";
-	if (recordview_create(c, kind, start, f, text, &err) != ERROR_NONE) {
+	if (code != ERROR_NONE) {
 		view_field_error(vf, err.msg);
 		return SCREEN_HANDLED;
 	}
@@ -329,18 +322,37 @@ enum screen_result recordview_add(struct screen_ctx *c, struct view *v,
 	return SCREEN_CHANGED;
 }
 
+/* The focused field of v (in *vf) and the field of kind it edits; NULL when there is none. */
+static const struct field *recordview_focus(struct view *v, const struct record_kind *kind,
+                                            struct view_field **vf)
+{
+	*vf = view_focused_field(v);
+	return *vf ? record_field(kind, (*vf)->name) : NULL;
+}
+
+enum screen_result recordview_add(struct screen_ctx *c, struct view *v,
+                                  const struct record_kind *kind, const void *start,
+                                  const struct command *cmd)
+{
+	struct view_field *vf;
+	const struct field *f = recordview_focus(v, kind, &vf);
+	if (!f)
+		return SCREEN_UNHANDLED;
+	return recordview_create(c, v, kind, start, vf, f, cmd->text ? cmd->text : "");
+}
+
 enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
                                    const struct record_kind *kind, const struct command *cmd)
 {
-	if (!c->id)
-		return recordview_add(c, v, kind, NULL, cmd);
-	struct view_field *vf = view_focused_field(v);
-	const struct field *f = vf ? record_field(kind, vf->name) : NULL;
+	struct view_field *vf;
+	const struct field *f = recordview_focus(v, kind, &vf);
 	if (!f)
 		return SCREEN_UNHANDLED;
+	const char *text = cmd->text ? cmd->text : "";
+	if (!c->id)
+		return recordview_create(c, v, kind, NULL, vf, f, text);
 	struct error err;
 	error_clear(&err);
-	const char *text = cmd->text ? cmd->text : "";
 	void *rec = mem_alloc(kind->size);
 	enum screen_result result = SCREEN_HANDLED;
 	if (record_get(c->store, kind, c->id, rec, &err) != ERROR_NONE) {

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
+#include "bench.h"
 #include "config.h"
 #include "project_overview.h"
 #include "projects.h"
@@ -27,32 +27,6 @@ static const struct screen *const screens[] = {
 	&projects_screen,     &project_overview_screen, &stage_overview_screen, &pressure_screen,
 	&budget_event_screen, &decision_screen,         &commitment_screen,     NULL,
 };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static struct view_line lines[24], prev[24];
-static size_t nprev;
-
-/* Carry out one command and lay out a 24-line screen as the curses renderer does; ms taken. */
-static double key(struct screen_stack *st, enum command_kind kind, const char *text, int k)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	c.key = k;
-	double t0 = now_ms();
-	screen_dispatch(st, &c);
-	size_t n = view_layout(screen_view(st), 19, prev, nprev, lines);
-	double t1 = now_ms();
-	memcpy(prev, lines, n * sizeof *lines);
-	nprev = n;
-	command_clear(&c);
-	return t1 - t0;
-}
 
 /* The most rows held by any list of the top view. */
 static size_t most_rows(struct screen_stack *st)
@@ -80,15 +54,15 @@ int main(int argc, char **argv)
 	struct config *config = config_load(NULL, rules_ids(), NULL);
 	struct screen_stack *st = screen_stack_new(screens, s, config);
 	size_t most = 0;
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	screen_push(st, "projects", 0);
-	nprev = view_layout(screen_view(st), 19, NULL, 0, prev);
+	bench_layout_fresh(st);
 	printf("projects list with stage strips built and laid out: %.1f ms (%s)\n",
-	       now_ms() - t0, screen_view(st)->summary);
+	       bench_now_ms() - t0, screen_view(st)->summary);
 	double worst = 0, total = 0;
 	int slow = 0;
 	for (int i = 0; i < 2000; i++) {
-		double ms = key(st, COMMAND_DOWN, NULL, 0);
+		double ms = bench_key(st, COMMAND_DOWN, NULL, 0, 0);
 		total += ms;
 		worst = ms > worst ? ms : worst;
 		slow += ms > 10;
@@ -97,43 +71,44 @@ int main(int argc, char **argv)
 	       "%d keys over 10 ms\n",
 	       total / 2000, worst, slow);
 	most = most_rows(st) > most ? most_rows(st) : most;
-	printf("Home of the projects list: %.1f ms\n", key(st, COMMAND_HOME, NULL, 0));
-	printf("End of the projects list: %.1f ms\n", key(st, COMMAND_END, NULL, 0));
-	key(st, COMMAND_HOME, NULL, 0);
-	double ms = key(st, COMMAND_OPEN, NULL, 0);
+	printf("Home of the projects list: %.1f ms\n", bench_key(st, COMMAND_HOME, NULL, 0, 0));
+	printf("End of the projects list: %.1f ms\n", bench_key(st, COMMAND_END, NULL, 0, 0));
+	bench_key(st, COMMAND_HOME, NULL, 0, 0);
+	double ms = bench_key(st, COMMAND_OPEN, NULL, 0, 0);
 	printf("open a project (stages, findings, details): %.1f ms (%s)\n", ms,
 	       screen_view(st)->title);
 	most = most_rows(st) > most ? most_rows(st) : most;
-	ms = key(st, COMMAND_OPEN, NULL, 0);
+	ms = bench_key(st, COMMAND_OPEN, NULL, 0, 0);
 	printf("open its first stage: %.1f ms (%s)\n", ms, screen_view(st)->title);
 	worst = total = 0;
 	size_t n = config_stage_count(config);
 	for (size_t i = 0; i < n; i++) {
-		ms = key(st, COMMAND_ACTION, NULL, 'n');
+		ms = bench_key(st, COMMAND_ACTION, NULL, 0, 'n');
 		total += ms;
 		worst = ms > worst ? ms : worst;
 		most = most_rows(st) > most ? most_rows(st) : most;
 	}
-	printf("next stage x%zu: %.1f ms a key on average, %.1f ms at worst\n", n, total / (double)n,
-	       worst);
+	printf("next stage x%zu: %.1f ms a key on average, %.1f ms at worst\n", n,
+	       total / (double)n, worst);
 	worst = 0;
 	for (int i = 0; i < 200; i++) {
-		ms = key(st, COMMAND_DOWN, NULL, 0);
+		ms = bench_key(st, COMMAND_DOWN, NULL, 0, 0);
 		worst = ms > worst ? ms : worst;
 	}
 	printf("Down x200 through a stage: %.1f ms at worst\n", worst);
 	view_home(screen_view(st));
-	key(st, COMMAND_DOWN, NULL, 0);
+	bench_key(st, COMMAND_DOWN, NULL, 0, 0);
 	struct command save;
 	command_make(&save, COMMAND_SAVE_FIELD, "Why users are involved, measured.");
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	screen_dispatch(st, &save);
-	printf("save an agreement field and rebuild the stage: %.1f ms (%s)\n", now_ms() - t0,
+	printf("save an agreement field and rebuild the stage: %.1f ms (%s)\n", bench_now_ms() - t0,
 	       screen_view(st)->message);
 	command_clear(&save);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
-	printf("most rows held by a list: %zu\npeak memory: %.1f MB\n", most, ru.ru_maxrss / 1024.0);
+	printf("most rows held by a list: %zu\npeak memory: %.1f MB\n", most,
+	       ru.ru_maxrss / 1024.0);
 	screen_stack_free(st);
 	config_free(config);
 	store_close(s);

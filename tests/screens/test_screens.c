@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "draft.h"
+#include "drive.h"
 #include "mem.h"
 #include "project.h"
 #include "project_overview.h"
@@ -17,37 +18,6 @@
 #include "screen.h"
 
 static const struct screen *const screens[] = { &projects_screen, &project_overview_screen, NULL };
-
-/* Carry out a command with optional text; returns whether the program goes on. */
-static bool send(struct screen_stack *st, enum command_kind kind, const char *text)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
-
-static bool send_number(struct screen_stack *st, enum command_kind kind, const char *text,
-                        long number)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	c.number = number;
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
-
-static bool send_key(struct screen_stack *st, int key)
-{
-	struct command c;
-	command_make(&c, COMMAND_ACTION, NULL);
-	c.key = key;
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
 
 /* Make n projects "Project 00001" ... in one transaction. */
 static void make_projects(struct store *s, int n)
@@ -64,16 +34,6 @@ static void make_projects(struct store *s, int n)
 		project_clear(&p);
 	}
 	assert_int_equal(store_commit(s, NULL), ERROR_NONE);
-}
-
-/* Put the focus on the field named name of the top screen's form. */
-static struct view_field *focus_field(struct screen_stack *st, const char *name)
-{
-	size_t section, index;
-	struct view_field *f = view_find_field(screen_view(st), name, &section, &index);
-	assert_non_null(f);
-	view_focus_field(screen_view(st), section, index);
-	return f;
 }
 
 static const char *selected_label(struct screen_stack *st)

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "decision.h"
 #include "demo.h"
+#include "drive.h"
 #include "meeting.h"
 #include "mem.h"
 #include "person.h"
@@ -67,46 +68,6 @@ static int group_teardown(void **state)
 	(void)state;
 	config_free(config);
 	return 0;
-}
-
-static bool send(struct screen_stack *st, enum command_kind kind, const char *text)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
-
-static bool send_number(struct screen_stack *st, enum command_kind kind, const char *text,
-                        long number)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	c.number = number;
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
-
-static bool send_key(struct screen_stack *st, int key)
-{
-	struct command c;
-	command_make(&c, COMMAND_ACTION, NULL);
-	c.key = key;
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
-
-/* Focus the field named name of the top screen. */
-static struct view_field *focus_field(struct screen_stack *st, const char *name)
-{
-	size_t section, index;
-	struct view_field *f = view_find_field(screen_view(st), name, &section, &index);
-	assert_non_null(f);
-	view_focus_field(screen_view(st), section, index);
-	return f;
 }
 
 /* Save text into the field named name, as leaving it after typing does. */

@@ -7,6 +7,7 @@
 # the strip of their stages.
 # Usage: stage.sh INVOLVE SOURCE_DIR [--update]
 set -u
+. "$(dirname "$0")/check.sh"
 involve=$1 dir=$2
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -26,14 +27,5 @@ if [ "${3:-}" = --update ]; then
 	cp "$tmp/actual" "$dir/stage.expected"
 	exit 0
 fi
-if ! diff -u "$dir/stage.expected" "$tmp/actual"; then
-	echo "the transcript differs from tests/text/stage.expected" >&2
-	status=1
-fi
-# Append-only text: no escape or other control bytes, only line breaks.
-if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/actual"; then
-	echo "the text mode wrote a control byte:" >&2
-	LC_ALL=C grep -n "$(printf '[\001-\010\013-\037\177]')" "$tmp/actual" | head -5 >&2
-	status=1
-fi
+check_transcript "$dir/stage.expected" "$tmp/actual" || status=1
 exit $status
