@@ -16,7 +16,6 @@
 #include "recordview.h"
 #include "stage.h"
 #include "stages.h"
-#include "text.h"
 
 enum { PROJECTS_ASK_DELETE = 1 };
 

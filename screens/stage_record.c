@@ -2,7 +2,6 @@
 /* stage_record: pressures, budget events, decisions and commitments: their lists and forms. */
 #include "stage_record.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
