@@ -241,6 +241,8 @@ static void stage_overview_summary(struct view *v, const struct stage *st,
 static int stage_overview_neighbour(const struct config *config, int stage, int n)
 {
 	int count = (int)config_stage_count(config);
+	if (count == 0)
+		return stage;
 	int pos = stages_position(config, stage);
 	if (pos < 0)
 		pos = n > 0 ? -1 : 0;

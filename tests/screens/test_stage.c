@@ -682,6 +682,41 @@ static void a_stage_with_thousands_of_meetings_pages(void **state)
 	screen_stack_free(st);
 }
 
+static void a_project_with_records_is_not_deleted(void **state)
+{
+	struct support_db *db = *state;
+	int64_t id = make_stage(db->store, "Busy project", STAGE_NEEDS, STAGE_ACTIVE);
+	make_stage(db->store, "Quiet project", STAGE_NEEDS, STAGE_NOT_STARTED);
+	struct stage rec;
+	assert_int_equal(stage_get(db->store, id, &rec, NULL), ERROR_NONE);
+	struct meeting m;
+	meeting_init(&m);
+	m.project_id = rec.project_id;
+	mem_replace(&m.title, "Carers' forum");
+	memcpy(m.held_on, "2026-11-20", DATE_TEXT_SIZE);
+	assert_int_equal(meeting_create(db->store, &m, NULL), ERROR_NONE);
+	meeting_clear(&m);
+	stage_clear(&rec);
+	struct screen_stack *st = screen_stack_new(screens, db->store, config);
+	assert_true(screen_push(st, "projects", 0));
+	struct view *v = screen_view(st);
+	/* Deleting a project would take its meetings and agreements with it: refused, saying why.
+	 */
+	send(st, COMMAND_FIND, "Busy");
+	send_key(st, 'd');
+	assert_null(v->question.text);
+	assert_string_equal(v->message, "The project Busy project cannot be deleted: it has 1 "
+	                                "meeting and 1 stage begun or agreed recorded.");
+	/* A stage record made only by looking at the stage does not keep a project. */
+	send(st, COMMAND_FIND, "Quiet");
+	send_key(st, 'd');
+	assert_string_equal(v->question.text, "Delete the project Quiet project?");
+	send_number(st, COMMAND_ANSWER, NULL, 1);
+	assert_int_equal(project_find(db->store, "Quiet project"), 0);
+	assert_true(project_find(db->store, "Busy project") != 0);
+	screen_stack_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -708,6 +743,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(adding_a_meeting_opens_it, support_db_setup,
 		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(a_stage_with_thousands_of_meetings_pages,
+		                                support_db_setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(a_project_with_records_is_not_deleted,
 		                                support_db_setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
