@@ -314,6 +314,7 @@ static void stage_overview_build(struct screen_ctx *c, struct view *v)
 	recordview_form(view_add_form(v, "Agreement"), &stage_kind, &st,
 	                stage_overview_agreement_fields, ss->config);
 	ss->findings = (int)v->nsections;
+	stages_tally_free(&ss->tally);
 	struct rules_scope scope = { RULES_SCOPE_STAGE, st.project_id, st.stage };
 	stages_findings(v,
 	                view_add_list(v, "Findings", "Nothing is owed or missing at this stage."),
