@@ -23,28 +23,41 @@ const struct config *stages_config(const struct screen_ctx *c)
 	return builtin;
 }
 
-/* One stage record into the table. */
+/* What reading a project's stage records needs. */
+struct stages_reading {
+	struct stages *out;
+	bool agreement_rule; /* stage_no_agreement is enabled */
+	bool any_done;
+};
+
+/*
+ * One stage record into the table. Missing its agreement is judged here as
+ * the rule stage_no_agreement judges it (active or done, and not
+ * stage_has_agreement), to spare a query for every project in a list.
+ */
 static bool stages_take(void *rec, const char *order_value, void *ctx)
 {
 	const struct stage *s = rec;
-	struct stages *out = ctx;
+	struct stages_reading *r = ctx;
 	(void)order_value;
-	if (s->stage >= 0 && s->stage < STAGE_COUNT) {
-		out->id[s->stage] = s->head.id;
-		out->status[s->stage] = s->status;
-		memcpy(out->agreed_on[s->stage], s->agreed_on, DATE_TEXT_SIZE);
-	}
+	if (s->stage < 0 || s->stage >= STAGE_COUNT)
+		return true;
+	r->out->id[s->stage] = s->head.id;
+	r->out->status[s->stage] = s->status;
+	memcpy(r->out->agreed_on[s->stage], s->agreed_on, DATE_TEXT_SIZE);
+	bool begun = s->status == STAGE_ACTIVE || s->status == STAGE_DONE;
+	if (r->agreement_rule && begun && !stage_has_agreement(s))
+		r->out->missing[s->stage] |= STAGES_NO_AGREEMENT;
+	r->any_done |= s->status == STAGE_DONE;
 	return true;
 }
 
-/* A finding of stage_no_agreement or stage_no_users: mark its stage. */
+/* A finding of stage_no_users: mark its stage. */
 static bool stages_mark(const struct finding *f, void *ctx)
 {
 	struct stages *out = ctx;
 	if (f->stage >= 0 && f->stage < STAGE_COUNT)
-		out->missing[f->stage] |= strcmp(f->rule->id, "stage_no_users") == 0
-		                                  ? STAGES_NO_USERS
-		                                  : STAGES_NO_AGREEMENT;
+		out->missing[f->stage] |= STAGES_NO_USERS;
 	return true;
 }
 
@@ -55,13 +68,17 @@ enum error_code stages_read(struct store *s, const struct config *config, int64_
 	struct record_query q = { .where = "project_id",
 		                  .where_id = project_id,
 		                  .limit = STAGE_COUNT * 2 };
-	enum error_code code = stage_list(s, &q, stages_take, out, NULL, err);
-	if (code != ERROR_NONE)
+	struct stages_reading r = {
+		.out = out,
+		.agreement_rule = config_rule_enabled(config, "stage_no_agreement"),
+	};
+	enum error_code code = stage_list(s, &q, stages_take, &r, NULL, err);
+	/* Only a stage marked done can be missing its users. */
+	if (code != ERROR_NONE || !r.any_done)
 		return code;
 	struct rules_options opt = rules_options_default(date_today());
 	opt.scope = (struct rules_scope){ RULES_SCOPE_PROJECT, project_id, -1 };
-	opt.only = (UINT64_C(1) << rules_index(rules_find("stage_no_agreement"))) |
-	           (UINT64_C(1) << rules_index(rules_find("stage_no_users")));
+	opt.only = UINT64_C(1) << rules_index(rules_find("stage_no_users"));
 	return rules_run(s, config, &opt, stages_mark, out, err);
 }
 

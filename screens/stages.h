@@ -2,8 +2,8 @@
 /*
  * stages: what the projects, project and stage screens share — a project's
  * stages (status, and whether each is missing its agreement or its users, as
- * the rules stage_no_agreement and stage_no_users judge), the one-line strip
- * of them, and findings as rows.
+ * the rules stage_no_agreement and stage_no_users judge, and only when they
+ * are enabled), the one-line strip of them, and findings as rows.
  *
  * The strip is words, not colour or position: stages are named by their keys
  * (short, fixed words) and grouped by status in the configured order, each
