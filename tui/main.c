@@ -17,8 +17,11 @@
 #include "date.h"
 #include "mem.h"
 #include "paths.h"
-#include "project_details.h"
+#include "project_overview.h"
 #include "projects.h"
+#include "rules.h"
+#include "stage_overview.h"
+#include "stage_record.h"
 #include "store.h"
 
 /*
@@ -27,7 +30,12 @@
  */
 static const struct screen *const main_screens[] = {
 	&projects_screen,
-	&project_details_screen,
+	&project_overview_screen,
+	&stage_overview_screen,
+	&pressure_screen,
+	&budget_event_screen,
+	&decision_screen,
+	&commitment_screen,
 	NULL,
 };
 
@@ -159,7 +167,7 @@ int main(int argc, char **argv)
 	}
 	bool checking_config = optind < argc && strcmp(argv[optind], "config") == 0;
 	struct config_report report;
-	c.config = config_load(c.config_path, NULL, &report);
+	c.config = config_load(c.config_path, rules_ids(), &report);
 	int status = CLI_EXIT_OK;
 	if (report.count && !checking_config) {
 		for (size_t i = 0; i < report.count; i++)

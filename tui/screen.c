@@ -48,6 +48,11 @@ void screen_open(struct screen_ctx *c, const char *name, int64_t id)
 	c->stack->want_id = id;
 }
 
+bool screen_exists(const struct screen_ctx *c, const char *name)
+{
+	return screen_find(c->stack->table, name) != NULL;
+}
+
 void screen_back(struct screen_ctx *c)
 {
 	c->stack->want_back = true;

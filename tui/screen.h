@@ -69,6 +69,9 @@ void screen_open(struct screen_ctx *c, const char *name, int64_t id);
 void screen_back(struct screen_ctx *c);
 void screen_quit(struct screen_ctx *c);
 
+/* True when the program has a screen named name, so a screen may offer to open it. */
+bool screen_exists(const struct screen_ctx *c, const char *name);
+
 /* The screen named name in a NULL-terminated table, or NULL. */
 const struct screen *screen_find(const struct screen *const *table, const char *name);
 

@@ -47,8 +47,9 @@ for run in "xterm 80 24" "xterm 40 12" "linux 80 24" "vt100 40 12"; do
 		keys n
 		on_selected_row "$at question answered"
 		keys Enter
-		on_selected_row "$at open a project (form)"
-		keys Down Down Enter
+		on_selected_row "$at open a project (its first stage)"
+		# The details form is last on the project's screen: to its end, then up to the area.
+		keys '>' Up Up Up Up Enter
 		typed 'Łódź 中'
 		line=$(screen | grep -n '^> service area: ' | cut -d: -f1)
 		want_x=$((2 + $(printf '%s' 'service area: Adult social careŁódź 中' | wc -m) + 1))
