@@ -15,20 +15,28 @@
 #include "cli.h"
 #include "config.h"
 #include "date.h"
+#include "finding.h"
+#include "findings.h"
+#include "help.h"
 #include "mem.h"
 #include "paths.h"
 #include "project_details.h"
 #include "projects.h"
 #include "rules.h"
 #include "store.h"
+#include "today.h"
 
 /*
  * The screens of the interactive program: the only list of them. The first
  * is where the program starts.
  */
 static const struct screen *const main_screens[] = {
+	&today_screen,
 	&projects_screen,
 	&project_details_screen,
+	&findings_screen,
+	&finding_screen,
+	&help_screen,
 	NULL,
 };
 

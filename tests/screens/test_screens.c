@@ -10,13 +10,15 @@
 #include <string.h>
 
 #include "draft.h"
+#include "help.h"
 #include "mem.h"
 #include "project.h"
 #include "project_details.h"
 #include "projects.h"
 #include "screen.h"
 
-static const struct screen *const screens[] = { &projects_screen, &project_details_screen, NULL };
+static const struct screen *const screens[] = { &projects_screen, &project_details_screen,
+	                                        &help_screen, NULL };
 
 /* Carry out a command with optional text; returns whether the program goes on. */
 static bool send(struct screen_stack *st, enum command_kind kind, const char *text)
