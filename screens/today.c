@@ -108,8 +108,6 @@ struct today_group {
 	int32_t due;
 	size_t people;
 	char *names[TODAY_NAMES]; /* "Ann B. (easy read)" */
-	char *person;             /* the first person's name, for a row about one */
-	char *format;             /* and their format, when not standard print (or NULL) */
 };
 
 /* Make the row for the gathered meeting, then forget it. */
@@ -118,24 +116,20 @@ static void today_group_flush(struct today_group *g)
 	if (!g->meeting_id)
 		return;
 	struct view_row *r = today_owed_row(g->st, g->k, "meeting", g->meeting_id, "this meeting");
+	char due[DATE_TEXT_SIZE];
+	date_format(g->due, due);
+	/* The date before the names, so a line cut short loses names, not when. */
 	if (g->people == 1) {
-		view_row_label(r, "tell %s what came of %s", g->person, g->meeting);
-		if (g->format)
-			view_row_value(r, "in %s", g->format);
+		view_row_label(r, "tell %s what came of %s, due %s", g->names[0], g->meeting, due);
 	} else {
 		char *names =
 		        rules_join((const char *const *)g->names,
 		                   g->people < TODAY_NAMES ? g->people : TODAY_NAMES, g->people);
-		view_row_label(r, "tell %zu people what came of %s", g->people, g->meeting);
-		view_row_value(r, "%s", names);
+		view_row_label(r, "tell %zu people what came of %s, due %s \u2014 %s", g->people,
+		               g->meeting, due, names);
 		free(names);
 	}
-	char due[DATE_TEXT_SIZE];
-	date_format(g->due, due);
-	view_row_date(r, "due", due);
 	free(g->meeting);
-	free(g->person);
-	free(g->format);
 	for (size_t i = 0; i < TODAY_NAMES; i++)
 		free(g->names[i]);
 	struct today_state *st = g->st;
@@ -166,10 +160,6 @@ static bool today_group_add(const struct finding *f, void *ctx)
 	if (g->people < TODAY_NAMES)
 		g->names[g->people] =
 		        format ? mem_printf("%s (%s)", name, format) : mem_strdup(name);
-	if (!g->people) {
-		g->person = mem_strdup(name);
-		g->format = format ? mem_strdup(format) : NULL;
-	}
 	g->people++;
 	return true;
 }

@@ -3,8 +3,9 @@
  * today: the first screen — what is owed now and where each open project stands.
  *
  * Feedback overdue and due soon (one row per meeting: "OVERDUE: tell 3 people
- * what came of Carers' forum, Ann B. (easy read), Bob C. and Cath D., due
- * 2026-10-29"), late payments and overdue commitments: the most urgent
+ * what came of Carers' forum, due 2026-10-29 — Ann B. (easy read), Bob C. and
+ * Cath D."; the date before the names, so a row cut to the width loses names
+ * first), late payments and overdue commitments: the most urgent
  * TODAY_SHOWN of each, then a row that opens Findings with the rest. Then
  * every open project, paged by title, with its stages in words: how many are
  * done, which are active, which miss an agreement or users.
