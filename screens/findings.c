@@ -84,17 +84,30 @@ static int64_t findings_row_id(const struct finding *f)
 	return (int64_t)(h >> 1) | 1;
 }
 
-/* "errors", "warnings", "findings for information": the words of a severity, plural. */
-static const char *findings_plural(int severity)
+/* "errors", "1 warning", "findings for information": the noun for n findings of a severity. */
+static const char *findings_noun(int severity, size_t n)
 {
-	static const char *const words[RULE_SEVERITY_COUNT] = { "errors", "warnings",
-		                                                "findings for information" };
-	return severity >= 0 && severity < RULE_SEVERITY_COUNT ? words[severity] : "findings";
+	static const char *const words[2][RULE_SEVERITY_COUNT + 1] = {
+		{ "error", "warning", "finding for information", "finding" },
+		{ "errors", "warnings", "findings for information", "findings" },
+	};
+	return words[n != 1][severity >= 0 && severity < RULE_SEVERITY_COUNT ? severity
+	                                                                     : RULE_SEVERITY_COUNT];
+}
+
+/* The one severity of what is shown (the filter's, or the one rule's), or -1 when mixed. */
+static int findings_severity(const struct config *config, const struct findings_state *st)
+{
+	if (st->severity >= 0)
+		return st->severity;
+	return st->rule ? (int)rules_severity(config, st->rule) : -1;
 }
 
 /* The one sentence at the top: how many, of what, in what order, and how many are not shown. */
-static void findings_summary(struct view *v, const struct findings_state *st)
+static void findings_summary(struct view *v, const struct config *config,
+                             const struct findings_state *st)
 {
+	int sev = findings_severity(config, st);
 	char *what = st->rule ? mem_printf(" of the rule %s", st->rule->title) : mem_strdup("");
 	char *shown = st->total > FINDINGS_SHOWN
 	                      ? mem_printf("; the first %d are shown, and choosing a severity or a "
@@ -102,22 +115,20 @@ static void findings_summary(struct view *v, const struct findings_state *st)
 	                                   FINDINGS_SHOWN)
 	                      : mem_strdup("");
 	if (!st->total)
-		view_summary(v, "No %s%s: nothing is owed or missing%s.",
-		             findings_plural(st->severity), what,
-		             st->severity >= 0 || st->rule ? " for these choices" : "");
-	else if (st->severity >= 0)
+		view_summary(v, "No %s%s: nothing is owed or missing%s.", findings_noun(sev, 0),
+		             what, st->severity >= 0 || st->rule ? " for these choices" : "");
+	else if (sev >= 0)
 		view_summary(v, "%zu %s%s, the most overdue first%s.", st->total,
-		             st->total == 1 ? rules_severity_name(st->severity)
-		                            : findings_plural(st->severity),
-		             what, shown);
+		             findings_noun(sev, st->total), what, shown);
 	else
 		view_summary(v,
-		             "%zu finding%s%s: %zu error%s, %zu warning%s and %zu for information, "
-		             "the most serious and most overdue first%s.",
-		             st->total, st->total == 1 ? "" : "s", what, st->counts[RULE_ERROR],
-		             st->counts[RULE_ERROR] == 1 ? "" : "s", st->counts[RULE_WARNING],
-		             st->counts[RULE_WARNING] == 1 ? "" : "s", st->counts[RULE_INFO],
-		             shown);
+		             "%zu %s: %zu %s, %zu %s and %zu for information, the most serious and "
+		             "most overdue first%s.",
+		             st->total, findings_noun(-1, st->total), st->counts[RULE_ERROR],
+		             findings_noun(RULE_ERROR, st->counts[RULE_ERROR]),
+		             st->counts[RULE_WARNING],
+		             findings_noun(RULE_WARNING, st->counts[RULE_WARNING]),
+		             st->counts[RULE_INFO], shown);
 	free(what);
 	free(shown);
 }
@@ -138,7 +149,7 @@ static void findings_build(struct screen_ctx *c, struct view *v)
 	}
 	if (!st->have || st->writes != agenda_writes(c->store))
 		findings_find(c, v, st);
-	findings_summary(v, st);
+	findings_summary(v, c->config, st);
 	struct view_section *sec = view_add_list(v, NULL, "There are no findings to show.");
 	for (size_t i = 0; i < st->top.count; i++) {
 		const struct finding *f = &st->top.items[i];
@@ -180,12 +191,10 @@ static const struct finding *findings_selected(const struct findings_state *st,
 }
 
 /* "145 errors", "1 warning", "6806 findings": how many the filters found. Caller frees. */
-static char *findings_count(const struct findings_state *st)
+static char *findings_count(const struct config *config, const struct findings_state *st)
 {
-	if (st->total == 1)
-		return mem_printf("1 %s", st->severity >= 0 ? rules_severity_name(st->severity)
-		                                            : "finding");
-	return mem_printf("%zu %s", st->total, findings_plural(st->severity));
+	return mem_printf("%zu %s", st->total,
+	                  findings_noun(findings_severity(config, st), st->total));
 }
 
 /* Step the severity filter on (every, error, warning, info, every), find again and say so. */
@@ -193,14 +202,14 @@ static void findings_next_severity(struct screen_ctx *c, struct view *v, struct 
 {
 	st->severity = st->severity + 1 >= RULE_SEVERITY_COUNT ? -1 : st->severity + 1;
 	findings_find(c, v, st);
-	char *n = findings_count(st);
+	char *n = findings_count(c->config, st);
 	if (st->severity < 0)
 		view_message(v, VIEW_TONE_PLAIN, "Showing every severity: %s.", n);
 	else
 		view_message(v, VIEW_TONE_PLAIN, "Showing only %s: %s; severity again shows %s.",
-		             findings_plural(st->severity), n,
+		             findings_noun(st->severity, 2), n,
 		             st->severity + 1 < RULE_SEVERITY_COUNT
-		                     ? findings_plural(st->severity + 1)
+		                     ? findings_noun(st->severity + 1, 2)
 		                     : "every severity");
 	free(n);
 }
@@ -211,7 +220,7 @@ static void findings_pick_rule(struct screen_ctx *c, struct view *v, struct find
 {
 	st->rule = r;
 	findings_find(c, v, st);
-	char *n = findings_count(st);
+	char *n = findings_count(c->config, st);
 	if (r)
 		view_message(v, VIEW_TONE_PLAIN,
 		             "Showing only %s: %s; rule again shows every rule.", r->title, n);
