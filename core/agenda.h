@@ -7,9 +7,13 @@
  * ever recorded is looked at before the first finding comes (about half a
  * second at demo --scale 100). agenda_feedback asks the same rules the same
  * question one meeting at a time instead, walking held meetings in the order
- * their feedback falls due (the meeting_due index), so the first few
- * meetings owing feedback are found after looking at a few hundred meetings.
- * The findings are the rules engine's own, as "involve due" gives them.
+ * their feedback falls due (the meeting_due index), so when the oldest
+ * meetings owe feedback — the usual case — the first few are found after
+ * looking at a few hundred meetings. When they do not (everyone told for
+ * thousands of meetings), the walk gives up after q->walk meetings and the
+ * rule is run over everything, as "involve due" runs it: never much slower
+ * than that. Either way the findings are the rules engine's own, in its
+ * order (due date, date held, meeting).
  */
 #ifndef INVOLVE_AGENDA_H
 #define INVOLVE_AGENDA_H
@@ -29,18 +33,26 @@ enum agenda_feedback_kind {
 	AGENDA_DUE_SOON, /* feedback_due_soon: due from today to feedback.warn_days ahead */
 };
 
+enum { AGENDA_WALK = 2000 }; /* meetings looked at one by one before asking about them all */
+
+struct agenda_query {
+	int32_t today;
+	enum agenda_feedback_kind kind;
+	size_t limit; /* meetings with findings wanted */
+	size_t walk;  /* meetings looked at one by one at most; 0: AGENDA_WALK */
+};
+
 /*
- * Pass fn the findings of the rule for kind, meeting by meeting in the order
- * feedback falls due (then date held, then id): all of one meeting's findings
- * come together, in the rule's order. Stops after limit meetings that gave
- * findings, or as soon as fn returns false. *meetings (may be NULL) receives
- * how many meetings gave findings. The rule runs only when enabled in config.
- * On failure returns the store's error with err filled (findings already
- * given stay given).
+ * Pass fn the findings of the rule for q->kind about the first q->limit
+ * meetings that have any, meeting by meeting in the order feedback falls due
+ * (then date held, then id); all of one meeting's findings come together, in
+ * the rule's order. Stops early when fn returns false. The rule runs only
+ * when enabled in config. On failure returns the store's error with err
+ * filled (findings already given stay given).
  */
-enum error_code agenda_feedback(struct store *s, const struct config *config, int32_t today,
-                                enum agenda_feedback_kind kind, size_t limit, rules_finding_fn fn,
-                                void *ctx, size_t *meetings, struct error *err);
+enum error_code agenda_feedback(struct store *s, const struct config *config,
+                                const struct agenda_query *q, rules_finding_fn fn, void *ctx,
+                                struct error *err);
 
 /*
  * A count that grows with every row written through s's connection (records,

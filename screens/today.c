@@ -170,9 +170,12 @@ static void today_feedback(struct screen_ctx *c, struct view *v, struct today_st
 {
 	struct today_group g = { .st = st, .k = k };
 	struct error err;
-	enum agenda_feedback_kind kind = k == TODAY_OVERDUE ? AGENDA_OVERDUE : AGENDA_DUE_SOON;
-	if (agenda_feedback(c->store, c->config, today, kind, TODAY_SHOWN + 1, today_group_add, &g,
-	                    NULL, &err) != ERROR_NONE)
+	struct agenda_query q = {
+		.today = today,
+		.kind = k == TODAY_OVERDUE ? AGENDA_OVERDUE : AGENDA_DUE_SOON,
+		.limit = TODAY_SHOWN + 1, /* one more than shown, to know there are more */
+	};
+	if (agenda_feedback(c->store, c->config, &q, today_group_add, &g, &err) != ERROR_NONE)
 		view_message(v, VIEW_TONE_ALERT, "%s", err.msg);
 	today_group_flush(&g);
 	today_more_row(st, k);
