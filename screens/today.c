@@ -426,69 +426,73 @@ static void today_projects(struct screen_ctx *c, struct view *v, int32_t today)
 
 /* ---- the screen ---- */
 
-/* "3 meetings", "1 meeting", "more than 5 meetings". Caller frees. */
+/* "3 meetings", "1 payment", "over 5 commitments": how many of kind k. Caller frees. */
 static char *today_count(const struct today_state *st, enum today_owed k, const char *one,
                          const char *many)
 {
 	size_t n = st->shown[k];
 	if (st->more[k])
-		return mem_printf("more than %zu %s", n, many);
+		return mem_printf("over %zu %s", n, many);
 	return mem_printf("%zu %s", n, n == 1 ? one : many);
 }
 
-/* Join a and b (either may be NULL; both are freed) with sep; NULL when both are. */
-static char *today_join(char *a, const char *sep, char *b)
+/* Append part to the list *out ("a", "a, b", then " and c" once last is set). */
+static void today_list(char **out, char *part, bool last)
 {
-	if (!a || !b) {
-		char *one = a ? a : b;
-		return one;
-	}
-	char *out = mem_printf("%s%s%s", a, sep, b);
-	free(a);
-	free(b);
-	return out;
+	if (!part)
+		return;
+	char *next =
+	        *out ? mem_printf("%s%s%s", *out, last ? " and " : ", ", part) : mem_strdup(part);
+	free(*out);
+	free(part);
+	*out = next;
 }
 
-/* The one sentence at the top: what is owed, in counts. */
+/*
+ * The one sentence at the top, what is overdue first so that a summary cut to
+ * two narrow lines keeps it: "Overdue: feedback for over 5 meetings, 3
+ * payments and 1 commitment; feedback is due soon for 2 meetings."
+ */
 static void today_summary(struct view *v, const struct config *config, const struct today_state *st)
 {
-	char *over = NULL, *soon = NULL, *pay = NULL, *act = NULL;
-	if (st->shown[TODAY_OVERDUE]) {
-		char *n = today_count(st, TODAY_OVERDUE, "meeting", "meetings");
-		over = mem_printf("feedback is overdue at %s", n);
-		free(n);
+	static const struct {
+		enum today_owed k;
+		const char *one, *many;
+	} overdue[] = {
+		{ TODAY_OVERDUE, "meeting", "meetings" },
+		{ TODAY_PAYMENTS, "payment", "payments" },
+		{ TODAY_ACTIONS, "commitment", "commitments" },
+	};
+	char *over = NULL;
+	size_t kinds = 0, done = 0;
+	for (size_t i = 0; i < 3; i++)
+		kinds += st->shown[overdue[i].k] > 0;
+	for (size_t i = 0; i < 3; i++) {
+		enum today_owed k = overdue[i].k;
+		if (!st->shown[k])
+			continue;
+		char *n = today_count(st, k, overdue[i].one, overdue[i].many);
+		today_list(&over, k == TODAY_OVERDUE ? mem_printf("feedback for %s", n) : n,
+		           ++done == kinds && kinds > 1);
+		if (k == TODAY_OVERDUE)
+			free(n);
 	}
-	if (st->shown[TODAY_DUE_SOON]) {
-		char *n = today_count(st, TODAY_DUE_SOON, "meeting", "meetings");
-		soon = mem_printf("%s at %s", over ? "due soon" : "feedback is due soon", n);
-		free(n);
-	}
-	if (st->shown[TODAY_PAYMENTS]) {
-		char *n = today_count(st, TODAY_PAYMENTS, "payment", "payments");
-		pay = mem_printf(
-		        "%s %s late", n,
-		        st->shown[TODAY_PAYMENTS] == 1 && !st->more[TODAY_PAYMENTS] ? "is" : "are");
-		free(n);
-	}
-	if (st->shown[TODAY_ACTIONS]) {
-		char *n = today_count(st, TODAY_ACTIONS, "commitment", "commitments");
-		act = mem_printf("%s %s overdue", n,
-		                 st->shown[TODAY_ACTIONS] == 1 && !st->more[TODAY_ACTIONS] ? "is"
-		                                                                           : "are");
-		free(n);
-	}
-	char *all =
-	        today_join(today_join(over, " and ", soon), "; ", today_join(pay, " and ", act));
-	if (all) {
-		all[0] = (char)(all[0] >= 'a' && all[0] <= 'z' ? all[0] - 'a' + 'A' : all[0]);
-		view_summary(v, "%s.", all);
-	} else {
+	char *soon = st->shown[TODAY_DUE_SOON]
+	                     ? today_count(st, TODAY_DUE_SOON, "meeting", "meetings")
+	                     : NULL;
+	if (over && soon)
+		view_summary(v, "Overdue: %s; feedback is due soon for %s.", over, soon);
+	else if (over)
+		view_summary(v, "Overdue: %s.", over);
+	else if (soon)
+		view_summary(v, "Feedback is due soon for %s; nothing is overdue.", soon);
+	else
 		view_summary(v,
 		             "Nothing is owed: no feedback is overdue or due in the next %lld "
 		             "days, and no payment or commitment is late.",
 		             (long long)config_int(config, "feedback.warn_days"));
-	}
-	free(all);
+	free(over);
+	free(soon);
 }
 
 static void today_build(struct screen_ctx *c, struct view *v)

@@ -117,9 +117,8 @@ static void today_shows_the_most_urgent_first_as_the_rules_find_them(void **stat
 	struct view *v = screen_view(st);
 	assert_string_equal(v->title, "Today, 2026-11-22");
 	assert_string_equal(v->summary,
-	                    "Feedback is overdue at more than 5 meetings and due soon at more than "
-	                    "5 meetings; more than 5 payments are late and more than 5 commitments "
-	                    "are overdue.");
+	                    "Overdue: feedback for over 5 meetings, over 5 payments and over 5 "
+	                    "commitments; feedback is due soon for over 5 meetings.");
 	struct view_section *over = drive_section(v, "Feedback overdue, the oldest first");
 	struct view_section *soon = drive_section(v, "Feedback due soon");
 	assert_non_null(over);
@@ -341,7 +340,7 @@ static void giving_feedback_takes_the_row_away(void **state)
 
 	struct screen_stack *st = open_today(s, full);
 	struct view *v = screen_view(st);
-	assert_string_equal(v->summary, "Feedback is overdue at 1 meeting.");
+	assert_string_equal(v->summary, "Overdue: feedback for 1 meeting.");
 	char *text = drive_selected_text(st);
 	char *want = mem_printf("OVERDUE: tell 2 people what came of Carers' forum, due %s \u2014 "
 	                        "Ann B. (easy read) and Bob C.",

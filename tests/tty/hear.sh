@@ -96,7 +96,7 @@ printf 'Down\nDown\nDown\nDown\nDown\nDown\n' |
 	"$INVOLVE" --db "$T/demo.db" >"$T/heard" 2>&1
 cat "$T/heard" | sed 's/^/# /'
 first='OVERDUE: tell 5 people what came of Short breaks: ground rules and roles workshop, due 2026-01-21 — Ann B. (large print), Joan Y., Margaret O. and 2 more'
-heard_in_order 0 "Today, 2026-11-22" "Feedback is overdue at more than 5 meetings" \
+heard_in_order 0 "Today, 2026-11-22" "Overdue: feedback for over 5 meetings" \
 	"Feedback overdue, the oldest first" "OVERDUE: tell 5 people what came of Short breaks" \
 	"OVERDUE: tell 2 people what came of Community equipment" "$first"
 heard_last 0 "$first"
