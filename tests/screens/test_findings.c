@@ -194,7 +194,7 @@ static void opening_a_finding_explains_its_rule_and_goes_to_its_record(void **st
 	drive_demo(db->store, 1);
 	struct screen_stack *st = open_findings(db->store, bare, 0);
 	drive_send(st, COMMAND_FIND, "Tell ");
-	const char *message = drive_selected_label(st);
+	char *message = mem_strdup(drive_selected_label(st)); /* the view's goes on a rebuild */
 	struct rules_list l;
 	run_all(db->store, &l, "feedback_overdue");
 	const struct finding *f = NULL;
@@ -266,6 +266,7 @@ static void opening_a_finding_explains_its_rule_and_goes_to_its_record(void **st
 	assert_string_equal(screen_top(st)->screen->name, "meeting");
 	assert_int_equal(screen_top(st)->id, meeting);
 	rules_list_free(&l);
+	free(message);
 	screen_stack_free(st);
 
 	/* Opened for a rule alone: the rule and its settings, no finding. */
