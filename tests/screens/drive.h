@@ -12,6 +12,7 @@
 #include "screen.h"
 
 struct config;
+struct finding;
 
 /* Carry out a command with optional text; returns whether the program goes on. */
 bool drive_send(struct screen_stack *st, enum command_kind kind, const char *text);
@@ -29,6 +30,9 @@ struct view_section *drive_section(struct view *v, const char *heading);
 void drive_select(struct screen_stack *st, const struct view_section *sec, size_t index);
 /* True when some row of some list of v has a label holding text. */
 bool drive_has_row(const struct view *v, const char *text);
+
+/* A rules_finding_fn: give f's person feedback for f's meeting (ctx: the store); goes on. */
+bool drive_give_feedback(const struct finding *f, void *ctx);
 
 /* The built-in settings with every rule known (freed at exit). */
 const struct config *drive_config(void);

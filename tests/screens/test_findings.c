@@ -14,7 +14,6 @@
 
 #include "drive.h"
 #include "explain.h"
-#include "feedback.h"
 #include "finding.h"
 #include "findings.h"
 #include "help.h"
@@ -280,19 +279,6 @@ static void opening_a_finding_explains_its_rule_and_goes_to_its_record(void **st
 	screen_stack_free(st);
 }
 
-/* A rules_finding_fn: give feedback to the person f is about, for f's meeting. */
-static bool give_feedback(const struct finding *f, void *ctx)
-{
-	struct feedback fb;
-	feedback_init(&fb);
-	fb.meeting_id = f->meeting_id;
-	fb.person_id = f->person_id;
-	memcpy(fb.given_on, "2026-11-21", DATE_TEXT_SIZE);
-	assert_int_equal(feedback_create(ctx, &fb, NULL), ERROR_NONE);
-	feedback_clear(&fb);
-	return false;
-}
-
 static void the_list_is_found_again_after_a_change_and_kept_otherwise(void **state)
 {
 	struct support_db *db = *state;
@@ -306,10 +292,10 @@ static void the_list_is_found_again_after_a_change_and_kept_otherwise(void **sta
 	drive_send(st, COMMAND_BACK, NULL);
 	assert_int_equal(the_list(st)->rows.n, before);
 	/* The first person owed is told, through the core API: their finding goes. */
-	struct rules_options opt = rules_options_default(date_today());
-	opt.only = UINT64_C(1) << rules_index(rules_find("feedback_overdue"));
-	assert_int_equal(rules_run(db->store, drive_config(), &opt, give_feedback, db->store, NULL),
-	                 ERROR_NONE);
+	struct rules_list l;
+	run_all(db->store, &l, "feedback_overdue");
+	drive_give_feedback(&l.items[0], db->store);
+	rules_list_free(&l);
 	drive_send(st, COMMAND_HELP, NULL);
 	drive_send(st, COMMAND_BACK, NULL);
 	assert_int_equal(the_list(st)->rows.n, before - 1);

@@ -390,19 +390,6 @@ static void giving_feedback_takes_the_row_away(void **state)
 	screen_stack_free(st);
 }
 
-/* A rules_finding_fn: give feedback to the person f is about, for f's meeting. */
-static bool give_feedback(const struct finding *f, void *ctx)
-{
-	struct feedback fb;
-	feedback_init(&fb);
-	fb.meeting_id = f->meeting_id;
-	fb.person_id = f->person_id;
-	memcpy(fb.given_on, "2026-11-21", DATE_TEXT_SIZE);
-	assert_int_equal(feedback_create(ctx, &fb, NULL), ERROR_NONE);
-	feedback_clear(&fb);
-	return true;
-}
-
 static void on_the_demo_the_next_meeting_moves_up_once_one_is_told(void **state)
 {
 	struct support_db *db = *state;
@@ -416,8 +403,9 @@ static void on_the_demo_the_next_meeting_moves_up_once_one_is_told(void **state)
 	opt.only = UINT64_C(1) << rules_index(rules_find("feedback_overdue"));
 	opt.scope.kind = RULES_SCOPE_MEETING;
 	opt.scope.id = first;
-	assert_int_equal(rules_run(db->store, drive_config(), &opt, give_feedback, db->store, NULL),
-	                 ERROR_NONE);
+	assert_int_equal(
+	        rules_run(db->store, drive_config(), &opt, drive_give_feedback, db->store, NULL),
+	        ERROR_NONE);
 	drive_send(st, COMMAND_OPEN, NULL);
 	drive_send(st, COMMAND_BACK, NULL);
 	v = screen_view(st);
