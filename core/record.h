@@ -131,7 +131,11 @@ enum error_code record_validate(const struct record_kind *kind, const void *rec,
 /* Insert rec; gives it a new id (unless it already has one) and timestamps. */
 enum error_code record_create(struct store *s, const struct record_kind *kind, void *rec,
                               struct error *err);
-/* Read record id into rec (initialised or cleared first by the callee). ERROR_NOT_FOUND if none. */
+/*
+ * Read record id into rec. rec must hold nothing owned (never initialised, or
+ * cleared): its old text is not freed. On failure rec is left initialised
+ * (record_init) and ERROR_NOT_FOUND says the record does not exist.
+ */
 enum error_code record_get(struct store *s, const struct record_kind *kind, int64_t id, void *rec,
                            struct error *err);
 /* Write every field of rec (by rec's id); refreshes updated_at. */

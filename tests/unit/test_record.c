@@ -144,6 +144,7 @@ static void every_kind_round_trips(void **state)
 		assert_true(n >= 1);
 		assert_int_equal(record_delete(db->store, kind, id, NULL), ERROR_NONE);
 		struct error err;
+		record_clear(kind, got);
 		assert_int_equal(record_get(db->store, kind, id, got, &err), ERROR_NOT_FOUND);
 		assert_int_equal(record_delete(db->store, kind, id, NULL), ERROR_NOT_FOUND);
 		record_clear(kind, got);
@@ -251,6 +252,7 @@ static void lists_page_by_key_both_ways(void **state)
 	struct pager seen = { 0 };
 	struct record_query page = q;
 	page.limit = 7;
+	char position[64];
 	for (;;) {
 		struct pager one = { 0 };
 		int rows = 0;
@@ -261,12 +263,9 @@ static void lists_page_by_key_both_ways(void **state)
 		if (rows < 7)
 			break;
 		page.has_after = true;
-		page.after_order = mem_strdup(one.last_order);
+		snprintf(position, sizeof position, "%s", one.last_order);
+		page.after_order = position;
 		page.after_id = one.last_id;
-		/* each page owns its copy; free the previous */
-		static char *prev;
-		free(prev);
-		prev = (char *)page.after_order;
 	}
 	assert_int_equal(seen.n, 25);
 	assert_memory_equal(seen.ids, all.ids, sizeof(int64_t) * 25);
