@@ -33,6 +33,11 @@ static const struct cli_command {
 	{ "check-db", "check-db", "check the database file for damage without changing it",
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
+	{ "sync",
+	  "sync export FILE [--to NAME | --all] | apply FILE [--join] | status | name [NAME]",
+	  "exchange records with other laptops: write what another laptop lacks, merge a file "
+	  "from one, or see when each last sent and received",
+	  cli_sync },
 };
 
 enum { CLI_NCOMMANDS = sizeof cli_commands / sizeof *cli_commands };

@@ -57,6 +57,9 @@ int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf,
 enum error_code cli_parse_int(const char *option, const char *text, long min, long max,
                               const char *unit, long *out, struct error *err);
 
+/* The commands that live in tui/cli_<area>.c, listed in cli.c's table. */
+int cli_sync(struct cli *c, int argc, char **argv);
+
 /* Run the command named by argv[0]; 2 with a sentence when there is none. */
 int cli_run(struct cli *c, int argc, char **argv);
 /* Print the list of commands with their one-line summaries (for --help). */
