@@ -24,6 +24,7 @@
 #define SYNC_HEADER_MAX (64 * 1024)           /* a header longer than this is damage */
 #define SYNC_FNV_START  14695981039346656037u /* FNV-1a 64 offset basis */
 #define SYNC_BASE_ALIAS "sync_base"           /* the baseline's name when attached for export */
+#define SYNC_CACHE_KIB  65536                 /* page cache for a whole export or apply */
 
 /* ---- small helpers ---- */
 
@@ -914,8 +915,12 @@ static enum error_code sync_base_open(struct store *s, const struct sync_schema 
 	}
 	int rc =
 	        sqlite3_open_v2(b->path, &b->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(b->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
+		char *setup = mem_printf("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -%d",
+		                         SYNC_CACHE_KIB);
+		rc = sqlite3_exec(b->db, setup, NULL, NULL, NULL);
+		free(setup);
+	}
 	if (rc != SQLITE_OK)
 		return sync_base_fail(b, rc, err);
 	char sig[32], want[32];
@@ -947,6 +952,22 @@ static enum error_code sync_base_open(struct store *s, const struct sync_schema 
 	b->acked_seq = sync_base_meta_int(b->db, "acked_seq");
 	sync_base_meta_text(b->db, "acked_made", b->acked_made, sizeof b->acked_made);
 	return ERROR_NONE;
+}
+
+/* True when the baseline holds no rows (new, or emptied after a schema change). */
+static bool sync_base_is_empty(const struct sync_base *b, const struct sync_schema *sc)
+{
+	for (size_t i = 0; i < sc->n; i++) {
+		char *sql = mem_printf("SELECT 1 FROM \"%s\" LIMIT 1", sc->t[i].name);
+		sqlite3_stmt *st = NULL;
+		bool any = sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) == SQLITE_OK &&
+		           sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		free(sql);
+		if (any)
+			return false;
+	}
+	return true;
 }
 
 /* What applying to a baseline needs to know. */
@@ -1009,8 +1030,8 @@ static int sync_base_apply(struct sync_base *b, const struct sync_schema *sc, co
                            int64_t size)
 {
 	struct sync_base_ctx ctx = { b->db, sc };
-	return sqlite3changeset_apply(b->db, (int)size, (void *)data, NULL, sync_base_conflict,
-	                              &ctx);
+	return sqlite3changeset_apply_v2(b->db, (int)size, (void *)data, NULL, sync_base_conflict,
+	                                 &ctx, NULL, NULL, SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
 }
 
 /* ---- peers ---- */
@@ -1133,7 +1154,36 @@ void sync_export_result_free(struct sync_export_result *res)
 	}
 }
 
-/* Attach the baseline for peer ("" or missing: an empty one) as sync_base. */
+/*
+ * Set the store's cache_size pragma (negative: KiB) for one big operation
+ * and return the value it replaced, for putting back the same way.
+ */
+static int64_t sync_cache(struct store *s, int64_t value)
+{
+	int64_t old = record_lookup(s, "PRAGMA cache_size", "");
+	char *sql = mem_printf("PRAGMA cache_size = %lld", (long long)value);
+	store_exec(s, sql, NULL);
+	free(sql);
+	return old ? old : -2000; /* SQLite's default, should the pragma not answer */
+}
+
+/* Attach the database file at path to the store's connection as sync_base. */
+static enum error_code sync_attach(struct store *s, const char *path, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare_fresh(s, "ATTACH ? AS " SYNC_BASE_ALIAS, err);
+	if (!st)
+		return err ? err->code : ERROR_IO;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ERROR_NONE
+	                         : store_fail(s, rc, "reading what the other laptop has", err);
+}
+
+/*
+ * Attach the baseline for peer as sync_base: an empty one when there is no
+ * peer or nothing is known of it, and then *empty says the export is complete.
+ */
 static enum error_code sync_attach_base(struct store *s, const struct sync_schema *sc,
                                         const char *peer, int64_t *acked, bool *empty,
                                         struct error *err)
@@ -1147,27 +1197,19 @@ static enum error_code sync_attach_base(struct store *s, const struct sync_schem
 			sync_base_close(&b);
 			return code;
 		}
-		if (b.db) {
+		if (b.db && !sync_base_is_empty(&b, sc)) {
 			path = mem_strdup(b.path);
 			*acked = b.acked_seq;
 		}
 		sync_base_close(&b);
 	}
-	sqlite3_stmt *st = store_prepare_fresh(s, "ATTACH ? AS " SYNC_BASE_ALIAS, err);
-	if (!st) {
-		free(path);
-		return err ? err->code : ERROR_IO;
-	}
-	sqlite3_bind_text(st, 1, path ? path : ":memory:", -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	enum error_code code = ERROR_NONE;
-	if (rc != SQLITE_DONE)
-		code = store_fail(s, rc, "reading what the other laptop has", err);
-	else if (!path) {
+	enum error_code code = sync_attach(s, path ? path : ":memory:", err);
+	if (code == ERROR_NONE && !path) {
 		char *ddl = sync_base_ddl(sc, SYNC_BASE_ALIAS ".");
 		code = store_exec(s, ddl, err);
 		free(ddl);
+		if (code != ERROR_NONE)
+			store_exec(s, "DETACH " SYNC_BASE_ALIAS, NULL);
 	}
 	*empty = !path;
 	free(path);
@@ -1300,6 +1342,12 @@ enum error_code sync_export(struct store *s, const char *path,
 	if (store_in_transaction(s))
 		return error_set(err, ERROR_BUSY,
 		                 "Finish saving before exporting for another laptop");
+	struct stat out, db;
+	if (stat(path, &out) == 0 && stat(store_path(s), &db) == 0 && out.st_dev == db.st_dev &&
+	    out.st_ino == db.st_ino)
+		return error_set(err, ERROR_USAGE,
+		                 "%s is the database itself; give another name for the sync file",
+		                 path);
 	struct sync_schema sc;
 	enum error_code code = sync_schema_load(s, &sc, err);
 	if (code != ERROR_NONE)
@@ -1313,9 +1361,12 @@ enum error_code sync_export(struct store *s, const char *path,
 		code = sync_attach_base(s, &sc, h.dest, &acked, &empty, err);
 		attached = code == ERROR_NONE;
 	}
+	/* The diff reads every row twice, in no useful order: give it a larger cache. */
+	int64_t cache = sync_cache(s, -SYNC_CACHE_KIB);
 	if (code == ERROR_NONE)
 		code = store_begin(s, err);
 	if (code != ERROR_NONE) {
+		sync_cache(s, cache);
 		if (attached)
 			store_exec(s, "DETACH " SYNC_BASE_ALIAS, NULL);
 		sync_schema_free(&sc);
@@ -1360,6 +1411,7 @@ enum error_code sync_export(struct store *s, const char *path,
 		store_rollback(s);
 	}
 	store_exec(s, "DETACH " SYNC_BASE_ALIAS, NULL);
+	sync_cache(s, cache);
 	if (code == ERROR_NONE) {
 		sync_prune_sent(s, h.seq);
 		res->seq = h.seq;
@@ -2329,17 +2381,24 @@ static enum error_code sync_check_changes(const char *path, const struct sync_he
 	return code;
 }
 
-/* True when this database holds no records and has never synchronised. */
-static bool sync_is_new(struct store *s, const struct sync_schema *sc)
+/* True when this database holds at least one record. */
+static bool sync_has_records(struct store *s, const struct sync_schema *sc)
 {
 	for (size_t i = 0; i < sc->n; i++) {
 		char *sql = mem_printf("SELECT EXISTS (SELECT 1 FROM \"%s\")", sc->t[i].name);
 		int64_t any = record_lookup(s, sql, "");
 		free(sql);
 		if (any)
-			return false;
+			return true;
 	}
-	return !record_lookup(s,
+	return false;
+}
+
+/* True when this database holds no records and has never synchronised. */
+static bool sync_is_new(struct store *s, const struct sync_schema *sc)
+{
+	return !sync_has_records(s, sc) &&
+	       !record_lookup(s,
 	                      "SELECT EXISTS (SELECT 1 FROM sync_peer) OR EXISTS (SELECT 1 FROM "
 	                      "sync_export)",
 	                      "");
@@ -2478,22 +2537,6 @@ static int sync_omit(void *ctx, int type, sqlite3_changeset_iter *it)
 	return SQLITE_CHANGESET_OMIT;
 }
 
-/* True when the baseline holds no rows (new, or emptied after a schema change). */
-static bool sync_base_is_empty(const struct sync_base *b, const struct sync_schema *sc)
-{
-	for (size_t i = 0; i < sc->n; i++) {
-		char *sql = mem_printf("SELECT 1 FROM \"%s\" LIMIT 1", sc->t[i].name);
-		sqlite3_stmt *st = NULL;
-		bool any = sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) == SQLITE_OK &&
-		           sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-		free(sql);
-		if (any)
-			return false;
-	}
-	return true;
-}
-
 /*
  * A complete file holds every record its sender has, as inserts: it cannot
  * say what the sender deleted or which values it changed. Turn it into those
@@ -2545,17 +2588,67 @@ static enum error_code sync_derive(struct sync_base *b, const struct sync_schema
 	return code;
 }
 
-/* The main transaction: the changes, the repairs and the record of receipt. */
-static enum error_code sync_apply_main(struct sync_apply_ctx *c, bool join)
+/* The sender's changes follow into its baseline, in a transaction of the baseline's own. */
+static int sync_base_follow(struct sync_base *b, const struct sync_schema *sc, const void *data,
+                            int size)
 {
-	enum error_code code = store_exec(c->s, "PRAGMA foreign_keys = OFF", c->err);
+	int rc = sqlite3_exec(b->db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sync_base_apply(b, sc, data, size);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(b->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Copy every record of the attached baseline into this (empty) database, in key order. */
+static enum error_code sync_copy_base(struct sync_apply_ctx *c)
+{
+	enum error_code code = ERROR_NONE;
+	for (size_t i = 0; code == ERROR_NONE && i < c->sc->n; i++) {
+		char *sql = mem_printf("INSERT INTO main.\"%s\" SELECT * FROM " SYNC_BASE_ALIAS
+		                       ".\"%s\" ORDER BY id",
+		                       c->sc->t[i].name, c->sc->t[i].name);
+		code = store_exec(c->s, sql, c->err);
+		free(sql);
+	}
+	return code;
+}
+
+/*
+ * The main transaction: the changes, the repairs and the record of receipt.
+ * With copy_from (a complete file into a database with no records, already
+ * applied to the empty baseline at that path) the rows are copied from the
+ * baseline in key order instead: the same rows, but a changeset lists them in
+ * hash order, and a million inserts at random places in indexed tables take
+ * twice as long.
+ */
+static enum error_code sync_apply_main(struct sync_apply_ctx *c, bool join, const char *copy_from)
+{
+	/* Foreign keys off: see the header. Temporary storage in memory: each statement's
+	 * journal (triggers make every insert need one) would otherwise go to a file. */
+	enum error_code code =
+	        store_exec(c->s, "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY", c->err);
+	int64_t cache = sync_cache(c->s, -SYNC_CACHE_KIB);
+	bool attached = false;
+	if (code == ERROR_NONE && copy_from) {
+		code = sync_attach(c->s, copy_from, c->err);
+		attached = code == ERROR_NONE;
+	}
 	if (code == ERROR_NONE)
 		code = store_begin(c->s, c->err);
-	if (code == ERROR_NONE)
+	if (code == ERROR_NONE && copy_from) {
+		code = sync_copy_base(c);
+	} else if (code == ERROR_NONE) {
 		code = sync_note_returns(c);
-	if (code == ERROR_NONE) {
-		int rc = sqlite3changeset_apply_v2(c->db, c->size, (void *)c->data, NULL,
-		                                   sync_on_conflict, c, NULL, NULL, 0);
+		/* No savepoint of its own: the transaction is ours, and a savepoint would
+		 * journal every page each statement touches to a temporary file. */
+		int rc = code != ERROR_NONE
+		                 ? SQLITE_OK
+		                 : sqlite3changeset_apply_v2(c->db, c->size, (void *)c->data, NULL,
+		                                             sync_on_conflict, c, NULL, NULL,
+		                                             SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
 		if (c->code != ERROR_NONE)
 			code = c->code;
 		else if (rc != SQLITE_OK)
@@ -2569,7 +2662,10 @@ static enum error_code sync_apply_main(struct sync_apply_ctx *c, bool join)
 		code = store_commit(c->s, c->err);
 	else
 		store_rollback(c->s);
-	store_exec(c->s, "PRAGMA foreign_keys = ON", NULL);
+	if (attached)
+		store_exec(c->s, "DETACH " SYNC_BASE_ALIAS, NULL);
+	store_exec(c->s, "PRAGMA foreign_keys = ON; PRAGMA temp_store = DEFAULT", NULL);
+	sync_cache(c->s, cache);
 	return code;
 }
 
@@ -2622,23 +2718,26 @@ enum error_code sync_apply(struct store *s, const char *path, const struct sync_
 		.size = (int)h.size,
 	};
 	void *derived = NULL;
-	if (code == ERROR_NONE && h.complete && !sync_base_is_empty(&b, &sc)) {
+	bool copy = false;
+	if (code == ERROR_NONE && h.complete && sync_base_is_empty(&b, &sc)) {
+		/* A first file into a database with no records: load it through the baseline. */
+		copy = !sync_has_records(s, &sc);
+		int rc = copy ? sync_base_follow(&b, &sc, h.data, (int)h.size) : SQLITE_OK;
+		if (rc != SQLITE_OK)
+			code = sync_base_fail(&b, rc, err);
+	} else if (code == ERROR_NONE && h.complete) {
 		code = sync_derive(&b, &sc, &h, &derived, &c.size, err);
 		c.data = derived;
+		res->changes = code == ERROR_NONE ? sync_count_changes(derived, c.size) : 0;
 	}
 	if (code == ERROR_NONE)
-		code = sync_apply_main(&c, join);
+		code = sync_apply_main(&c, join, copy ? b.path : NULL);
 	if (code == ERROR_NONE) {
 		res->joined = join;
-		/* The sender has its own changes: its baseline follows (only ever larger exports if
-		 * not). */
-		if (sqlite3_exec(b.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK) {
-			if (sync_base_apply(&b, &sc, c.data, c.size) == SQLITE_OK &&
-			    sqlite3_exec(b.db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-				;
-			else
-				sqlite3_exec(b.db, "ROLLBACK", NULL, NULL, NULL);
-		}
+		/* The sender has its own changes: its baseline follows. (If it cannot, exports
+		 * to it are only larger than they need be.) */
+		if (!copy)
+			sync_base_follow(&b, &sc, c.data, c.size);
 		res->reports = mem_calloc(c.nnotes ? c.nnotes : 1, sizeof *res->reports);
 		for (size_t i = 0; i < c.nnotes; i++)
 			res->reports[res->nreports++] = sync_sentence(&c, &c.notes[i]);

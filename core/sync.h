@@ -10,58 +10,77 @@
  *
  * How "what the destination has" is known (and why). A session object only
  * sees changes made while it is attached, and involve opens and closes many
- * times a day, so changes are not captured as they are made. Instead each
- * laptop keeps, beside its database (FILE.db-sync/peer-ID.db), a baseline for
- * every other laptop it has heard from: a copy of the record tables as that
- * laptop is known to have them. An export is sqlite3session_diff() of the
- * live tables against that baseline, so it catches every change however it
- * was made (forms, imports, another tool), and it carries each row's old
- * values so the receiver can tell "changed there" from "changed on both".
- * The baseline only moves on evidence: the destination's own changes when
- * its files are applied here, and our exports once the destination says (in
- * the files it sends back) that it has applied them. Until then every export
- * repeats what is unconfirmed, so a lost, forgotten or overwritten file loses
- * nothing. Each export's changeset is kept (FILE.db-sync/sent-N.changeset,
+ * times a day (and other tools may write the file), so changes are not
+ * captured as they are made. Instead each laptop keeps, beside its database
+ * (DB-sync/peer-ID.db), a baseline for every other laptop it has heard
+ * from: a copy of the record tables as that laptop is known to have them.
+ * An export is sqlite3session_diff() of the live tables against that
+ * baseline, so it catches every change however it was made, and it carries
+ * each row's old values so the receiver can tell "changed there" from
+ * "changed on both". The baseline moves only on evidence: the other
+ * laptop's own changes when its files are applied here, and our exports once
+ * it says (in the files it sends back) that it has applied them. Until then
+ * every export repeats whatever is unconfirmed, so a lost, forgotten or
+ * overwritten file loses nothing. Each export is kept (DB-sync/sent-N.sync,
  * the last SYNC_KEEP_SENT of them) for the day its receipt is confirmed. A
- * lost baseline folder only makes the next export larger, never wrong.
+ * lost sync folder only makes the next export larger, never wrong.
+ *
+ * A laptop never heard from (a new one) gets a complete file: every record,
+ * as inserts. The receiver turns a complete file into real changes by
+ * diffing it against its own baseline of the sender (sqlite3session_diff
+ * again), so deletions and edits there are seen as such; into a database
+ * with no records it is loaded in key order through the new baseline.
  *
  * File format (version 1): text header lines "key value\n", a blank line,
  * then the changeset bytes.
  *   involve-sync 1            magic and format version
  *   schema N                  the sender's database version
- *   family HEX                the record this database belongs to
+ *   family HEX                the record the sender's database belongs to
  *   source HEX                the sender's database_id
  *   name TEXT                 the sender's laptop name
  *   seq N                     the sender's export number
  *   made TIME                 when it was written (UTC)
- *   for HEX|-                 the destination's database_id, - for anyone
- *   base N                    our exports it had confirmed (0: none)
- *   ack HEX N                 (repeated) per laptop heard from: its last export applied here
+ *   for HEX|-                 the laptop it was written for, - for any (informative)
+ *   base N                    the sender's last export that laptop had confirmed (0: none)
+ *   complete 0|1              1: every record the sender has, as inserts
+ *   ack HEX N TIME            (repeated) a laptop heard from, its last export applied
+ *                             there and when that export was made
  *   changes N                 number of row changes
  *   size N                    bytes of changeset after the blank line
- *   check HEX                 FNV-1a 64 of every byte before this line and of the changeset
+ *   check HEX                 FNV-1a 64 of every byte before this line, then of the changeset
+ * Unknown keys are ignored; a higher format number is refused.
  *
- * Families: every database starts its own family (its database_id). A new,
- * empty database that applies a file joins the sender's family: that is how
- * a convenor starts, from an export of everything (`--all`) made by the
- * facilitator. Files from another family are refused unless the caller asks
- * to join (combining two separately started records on purpose).
+ * Families: every database starts its own family (its database_id). A
+ * database with no records that has never synchronised joins the family of
+ * the first file it applies: that is how a convenor starts, from an export
+ * of everything (--all) made by the facilitator. Files from another family
+ * are refused unless the caller asks to join (combining two separately
+ * started records on purpose; ids are random, so they cannot collide). A
+ * copy of a database file shares its database_id and cannot synchronise with
+ * its original: start new laptops from an export instead.
  *
  * Merging. Changes apply with foreign keys off (SQLite 3.40 has no
- * SQLITE_CHANGESETAPPLY_FKNOACTION), so order never matters and a deletion
- * never cascades over something changed here; references are repaired after.
- * Conflicts are settled column by column, three-way, against the old values
- * the changeset carries (or, for whole rows, the baseline):
+ * SQLITE_CHANGESETAPPLY_FKNOACTION, and deferring checks would still let ON
+ * DELETE CASCADE remove records changed here), so order never matters;
+ * references are repaired afterwards. Conflicts are settled column by column,
+ * three-way, against the old values the changeset carries (or, for a row
+ * both sides inserted, the baseline):
  *   - a column changed on one side only takes that side's value;
  *   - a column changed on both keeps the value of the row with the later
- *     updated_at; the other value is saved in the audit table (op 'note',
- *     detail JSON) and a sentence says so; updated_at becomes the later one;
- *   - a row deleted on one side and changed on the other is kept (and so
- *     is any parent of a record added or changed here), and reported;
- *   - two rows with different ids for the same natural key (the same person
- *     at the same meeting) merge into the one with the smaller id.
+ *     updated_at (equal times: the greater value); the other value is saved
+ *     in the audit table (op 'note', detail JSON) and a sentence says so;
+ *     updated_at becomes the later of the two;
+ *   - a row deleted on one side and changed on the other is kept, and so is
+ *     a deleted parent of a record added or changed on the other side; a
+ *     record whose parent is gone everywhere goes too (ON DELETE CASCADE) or
+ *     loses the reference (ON DELETE SET NULL);
+ *   - two rows with different ids for one natural key (the same person at
+ *     the same meeting) merge into the one with the smaller id.
  * Every laptop settles a conflict the same way, so all end with the same
  * records. The audit, draft, meta and sync tables are local and never travel.
+ * Known limit: when three or more laptops also exchange files directly with
+ * each other (not through one hub), a value may be reported as "changed on
+ * both" that was only passed on; nothing is lost, the report is just louder.
  */
 #ifndef INVOLVE_SYNC_H
 #define INVOLVE_SYNC_H
@@ -124,7 +143,7 @@ struct sync_apply_result {
 	char made[STORE_TIME_SIZE]; /* when the file was made */
 	bool already;               /* it (or a later one) was applied before: nothing was done */
 	bool joined;                /* this database joined the sender's record */
-	int64_t changes;            /* row changes in the file */
+	int64_t changes;            /* row changes in the file (for a complete file: new to us) */
 	int64_t conflicts;          /* how many of reports are conflicts settled */
 	char **reports;             /* sentences, one per conflict or kept record; owned */
 	size_t nreports;

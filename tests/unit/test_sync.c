@@ -772,6 +772,11 @@ static void names_destinations_and_status(void **state)
 	opt.to = "laptop-z";
 	assert_int_equal(sync_export(a, file, &opt, &res, &err), ERROR_USAGE);
 	sync_export_result_free(&res);
+	/* Never over the database itself. */
+	opt.to = "laptop-b";
+	assert_int_equal(sync_export(a, l.path[0], &opt, &res, &err), ERROR_USAGE);
+	sync_export_result_free(&res);
+	assert_int_equal(store_check(a, NULL), ERROR_NONE);
 	opt.to = "laptop-c";
 	assert_int_equal(sync_export(a, file, &opt, &res, &err), ERROR_NONE);
 	assert_string_equal(res.to_name, "LAPTOP-C");
