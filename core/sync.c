@@ -1467,20 +1467,23 @@ struct sync_key {
 	int64_t id;
 };
 
+struct sync_orphan_set;
+
 struct sync_apply_ctx {
 	struct store *s;
 	sqlite3 *db;
 	const struct sync_schema *sc;
 	sqlite3 *base;               /* our copy of what the sender has (ancestors), or NULL */
 	const char *from;            /* the sender's name */
-	const struct sync_header *h; /* the file, for parents deleted there */
+	const struct sync_header *h; /* the file being applied */
 	struct sync_note *notes;
 	size_t nnotes, cap;
 	struct sync_key *removed; /* rows removed for good: never restored */
 	size_t nremoved;
 	const void *data; /* the changes to apply (the file's, or derived from it) */
 	int size;
-	enum error_code code; /* the first failure; the apply is then abandoned */
+	struct sync_orphan_set *orphans; /* while deleted parents are looked for */
+	enum error_code code;            /* the first failure; the apply is then abandoned */
 	struct error *err;
 	const char *path;
 };
@@ -1984,33 +1987,66 @@ static int sync_on_conflict(void *ctx, int type, sqlite3_changeset_iter *it)
 	return c->code == ERROR_NONE ? SQLITE_CHANGESET_OMIT : SQLITE_CHANGESET_ABORT;
 }
 
+/* One change of a changeset, as sync_each_change passes it on. */
+struct sync_change {
+	sqlite3_changeset_iter *it;
+	int table; /* index in the schema */
+	int ncol;
+	int64_t id;
+};
+
+/*
+ * Call fn for every change of kind op (SQLITE_INSERT, _DELETE) in the
+ * changes being applied, until it returns false. Returns the SQLite code of
+ * reading them.
+ */
+static int sync_each_change(struct sync_apply_ctx *c, int op,
+                            bool (*fn)(struct sync_apply_ctx *c, struct sync_change *ch))
+{
+	sqlite3_changeset_iter *it = NULL;
+	int rc = sqlite3changeset_start(&it, c->size, (void *)c->data);
+	bool more = true;
+	while (rc == SQLITE_OK && more && sqlite3changeset_next(it) == SQLITE_ROW) {
+		const char *table;
+		int ncol, kind, indirect;
+		sqlite3_value *v = NULL;
+		sqlite3changeset_op(it, &table, &ncol, &kind, &indirect);
+		struct sync_change ch = { it, sync_table_index(c->sc, table), ncol, 0 };
+		if (kind != op || ch.table < 0 ||
+		    (op == SQLITE_INSERT ? sqlite3changeset_new(it, 0, &v)
+		                         : sqlite3changeset_old(it, 0, &v)) != SQLITE_OK ||
+		    !v)
+			continue;
+		ch.id = sqlite3_value_int64(v);
+		more = fn(c, &ch);
+	}
+	if (it) {
+		int frc = sqlite3changeset_finalize(it);
+		rc = rc == SQLITE_OK ? frc : rc;
+	}
+	return rc;
+}
+
+/* Note a record deleted here that the file brings back. */
+static bool sync_note_return(struct sync_apply_ctx *c, struct sync_change *ch)
+{
+	const char *table = c->sc->t[ch->table].name;
+	char *sql = mem_printf("SELECT NOT EXISTS (SELECT 1 FROM \"%s\" WHERE id = ?2) AND "
+	                       "EXISTS (SELECT 1 FROM audit WHERE tbl = ?1 AND row_id = ?2 "
+	                       "AND op = 'delete')",
+	                       table);
+	if (record_lookup(c->s, sql, "ti", table, ch->id))
+		sync_note_add(c, SYNC_NOTE_CAME_BACK, ch->table, ch->id);
+	free(sql);
+	return true;
+}
+
 /* Before applying: note records deleted here that the file brings back. */
 static enum error_code sync_note_returns(struct sync_apply_ctx *c)
 {
 	if (record_lookup(c->s, "SELECT EXISTS (SELECT 1 FROM audit WHERE op = 'delete')", "") == 0)
 		return ERROR_NONE;
-	sqlite3_changeset_iter *it = NULL;
-	int rc = sqlite3changeset_start(&it, c->size, (void *)c->data);
-	while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
-		const char *table;
-		int ncol, op, indirect;
-		sqlite3_value *v = NULL;
-		sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
-		int ti = sync_table_index(c->sc, table);
-		if (op != SQLITE_INSERT || ti < 0 || sqlite3changeset_new(it, 0, &v) != SQLITE_OK ||
-		    !v)
-			continue;
-		int64_t id = sqlite3_value_int64(v);
-		char *sql = mem_printf("SELECT NOT EXISTS (SELECT 1 FROM \"%s\" WHERE id = ?2) AND "
-		                       "EXISTS (SELECT 1 FROM audit WHERE tbl = ?1 AND row_id = ?2 "
-		                       "AND op = 'delete')",
-		                       table);
-		if (record_lookup(c->s, sql, "ti", table, id))
-			sync_note_add(c, SYNC_NOTE_CAME_BACK, ti, id);
-		free(sql);
-	}
-	if (it)
-		rc = sqlite3changeset_finalize(it);
+	int rc = sync_each_change(c, SQLITE_INSERT, sync_note_return);
 	return rc == SQLITE_OK ? ERROR_NONE : store_fail(c->s, rc, "reading the changes", c->err);
 }
 
@@ -2064,38 +2100,41 @@ static void sync_orphans_served(struct sync_orphan *o, size_t n, int parent, int
 			o[i].restored = true;
 }
 
+/* The orphans waiting for parents, while the file's deletions are searched. */
+struct sync_orphan_set {
+	struct sync_orphan *o;
+	size_t n;
+	int restored;
+};
+
+/* A parent the file deleted that records here still need: put it back. */
+static bool sync_restore_deleted(struct sync_apply_ctx *c, struct sync_change *ch)
+{
+	struct sync_orphan_set *set = c->orphans;
+	bool wanted = false;
+	for (size_t i = 0; i < set->n && !wanted; i++)
+		wanted = !set->o[i].restored && set->o[i].parent == ch->table &&
+		         set->o[i].parent_id == ch->id;
+	if (wanted && !sync_was_removed(c, ch->table, ch->id)) {
+		struct sync_row r;
+		sync_iter_row(ch->it, &c->sc->t[ch->table], ch->ncol, true, &r);
+		sync_place(c, ch->table, &r, false);
+		sync_row_free(&r);
+		sync_note_add(c, SYNC_NOTE_PARENT_THEIRS, ch->table, ch->id);
+		sync_orphans_served(set->o, set->n, ch->table, ch->id);
+		set->restored++;
+	}
+	return c->code == ERROR_NONE;
+}
+
 /* Bring back deleted parents from the file's deletions (deleted there). */
 static int sync_restore_from_file(struct sync_apply_ctx *c, struct sync_orphan *o, size_t n)
 {
-	int restored = 0;
-	sqlite3_changeset_iter *it = NULL;
-	if (sqlite3changeset_start(&it, c->size, (void *)c->data) != SQLITE_OK)
-		return 0;
-	while (c->code == ERROR_NONE && sqlite3changeset_next(it) == SQLITE_ROW) {
-		const char *table;
-		int ncol, op, indirect;
-		sqlite3_value *v = NULL;
-		sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
-		int ti = sync_table_index(c->sc, table);
-		if (op != SQLITE_DELETE || ti < 0 || sqlite3changeset_old(it, 0, &v) != SQLITE_OK ||
-		    !v)
-			continue;
-		int64_t id = sqlite3_value_int64(v);
-		bool wanted = false;
-		for (size_t i = 0; i < n && !wanted; i++)
-			wanted = !o[i].restored && o[i].parent == ti && o[i].parent_id == id;
-		if (!wanted || sync_was_removed(c, ti, id))
-			continue;
-		struct sync_row r;
-		sync_iter_row(it, &c->sc->t[ti], ncol, true, &r);
-		sync_place(c, ti, &r, false);
-		sync_row_free(&r);
-		sync_note_add(c, SYNC_NOTE_PARENT_THEIRS, ti, id);
-		sync_orphans_served(o, n, ti, id);
-		restored++;
-	}
-	sqlite3changeset_finalize(it);
-	return restored;
+	struct sync_orphan_set set = { o, n, 0 };
+	c->orphans = &set;
+	sync_each_change(c, SQLITE_DELETE, sync_restore_deleted);
+	c->orphans = NULL;
+	return set.restored;
 }
 
 /* Bring back parents deleted here that records from there still need. */
@@ -2250,22 +2289,21 @@ static char *sync_sentence(struct sync_apply_ctx *c, const struct sync_note *n)
 	const char *earlier = n->all_text ? "text" : "values";
 	char *out = NULL;
 	switch (n->kind) {
-	case SYNC_NOTE_CONFLICT:
+	case SYNC_NOTE_CONFLICT: {
+		/* With nothing to say what the row was before, it is only known to differ. */
+		char *how = n->no_ancestor ? mem_printf("differed between here and %s", from)
+		                           : mem_strdup("changed on both");
 		if (n->theirs_won)
 			out = mem_printf("%s: %s %s; kept the later version from %s, earlier %s "
 			                 "saved in the audit log",
-			                 what, n->columns,
-			                 n->no_ancestor ? "differed between here and there"
-			                                : "changed on both",
-			                 from, earlier);
+			                 what, n->columns, how, from, earlier);
 		else
 			out = mem_printf("%s: %s %s; kept the later version made here, %s's "
 			                 "earlier %s saved in the audit log",
-			                 what, n->columns,
-			                 n->no_ancestor ? "differed between here and there"
-			                                : "changed on both",
-			                 from, earlier);
+			                 what, n->columns, how, from, earlier);
+		free(how);
 		break;
+	}
 	case SYNC_NOTE_KEPT_HERE:
 		out = mem_printf("%s: deleted on %s but changed here; kept it, and %s gets it back "
 		                 "with the next file from here",
@@ -2296,9 +2334,15 @@ static char *sync_sentence(struct sync_apply_ctx *c, const struct sync_note *n)
 		                 what, from);
 		break;
 	case SYNC_NOTE_MERGED:
-		out = mem_printf("%s: recorded both here and on %s; merged into one%s%s%s", what,
-		                 from, n->columns[0] ? ", keeping the later " : "", n->columns,
-		                 n->columns[0] ? " (the other saved in the audit log)" : "");
+		if (n->columns[0])
+			out = mem_printf(
+			        "%s: recorded both here and on %s; merged into one, and "
+			        "where they differed (%s) the later entry was kept, the other "
+			        "saved in the audit log",
+			        what, from, n->columns);
+		else
+			out = mem_printf("%s: recorded both here and on %s; merged into one", what,
+			                 from);
 		break;
 	case SYNC_NOTE_REMOVED:
 		out = mem_printf("%s: what it belonged to was deleted on every laptop, so it was "

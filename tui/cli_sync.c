@@ -161,8 +161,10 @@ static int cli_sync_status(struct cli *c)
 		cli_sync_when(peers[i].last_received_at, received);
 		cli_sync_when(peers[i].received_made, made);
 		cli_sync_when(peers[i].last_sent_at, sent);
-		fprintf(c->out, "%zu. %s: last received %s (its export %lld, made %s); ", i + 1,
-		        peers[i].name, received, (long long)peers[i].received_seq, made);
+		fprintf(c->out,
+		        "%zu. %s (database %s): last received %s (its export %lld, made %s); ",
+		        i + 1, peers[i].name, peers[i].id, received,
+		        (long long)peers[i].received_seq, made);
 		if (peers[i].sent_seq)
 			fprintf(c->out, "last sent %s (export %lld)", sent,
 			        (long long)peers[i].sent_seq);

@@ -7,6 +7,7 @@ command -v sqlite3 > /dev/null || { echo "1..0 # SKIP the sqlite3 shell is not i
 
 A="$T/a.db" B="$T/b.db"
 records() { sqlite3 "$1" "SELECT * FROM project ORDER BY id; SELECT * FROM meeting ORDER BY id;"; }
+same_records() { records "$A" > "$T/a.records"; records "$B" > "$T/b.records"; cmp -s "$T/a.records" "$T/b.records"; }
 
 run --db "$A" sync name LAPTOP-A
 ok "a laptop can be named" contains "This laptop is now called LAPTOP-A." "$T/out"
@@ -25,9 +26,7 @@ ok "and says it holds everything" contains "everything this laptop holds (2 reco
 run --db "$B" sync apply "$T/start.sync"
 ok "a new laptop applies it" status_is 0
 ok "and joins the record" contains "now shares the record kept by LAPTOP-A" "$T/out"
-records "$A" > "$T/a.records"
-records "$B" > "$T/b.records"
-ok "ending with the same records" cmp -s "$T/a.records" "$T/b.records"
+ok "ending with the same records" same_records
 
 sqlite3 "$A" "UPDATE meeting SET notes = 'notes from A', updated_at = '2026-10-03T09:00:00.000Z' WHERE id = 21"
 sqlite3 "$B" "UPDATE meeting SET notes = 'notes from B', updated_at = '2026-10-03T11:00:00.000Z' WHERE id = 21"
@@ -40,9 +39,7 @@ ok "reporting the conflict in words" contains "1. Meeting *Carers' forum* 2026-1
 run --db "$B" sync apply "$T/a1.sync"
 ok "B applies A's file" status_is 0
 ok "and is told it kept its own later notes" contains "kept the later version made here, LAPTOP-A's earlier text saved in the audit log" "$T/out"
-records "$A" > "$T/a.records"
-records "$B" > "$T/b.records"
-ok "both end with the same records" cmp -s "$T/a.records" "$T/b.records"
+ok "both end with the same records" same_records
 ok "with B's later notes" bash -c "[ \"\$(sqlite3 '$A' 'SELECT notes FROM meeting')\" = 'notes from B' ]"
 ok "and A's text kept in A's audit log" bash -c "sqlite3 '$A' \"SELECT detail FROM audit WHERE op = 'note'\" | grep -q 'notes from A'"
 
@@ -61,7 +58,8 @@ records "$A" > "$T/a.after"
 ok "with nothing changed" cmp -s "$T/a.before" "$T/a.after"
 
 run --db "$A" sync status
-ok "status names the other laptop" contains "1. LAPTOP-B: last received" "$T/out"
+ok "status names the other laptop" contains "1. LAPTOP-B (database " "$T/out"
+ok "and when it last sent a file" contains "last received" "$T/out"
 
 run --db "$A" sync
 ok "sync alone is a usage error" status_is 2

@@ -726,7 +726,8 @@ static void the_same_attendance_recorded_twice_merges(void **state)
 	int64_t y = add_attendance(b, l.forum, l.bob, "yes");
 	char *at_a = send(&l, 1, 0, "b1.sync");
 	assert_report(at_a, "Attendance (meeting *Carers' forum* 2026-10-02; person *Bob K.*): "
-	                    "recorded both here and on LAPTOP-B; merged into one");
+	                    "recorded both here and on LAPTOP-B; merged into one, and where they "
+	                    "differed (support needs met) the later entry was kept");
 	char *at_b = send(&l, 0, 1, "a1.sync");
 	free(at_a), free(at_b);
 	settle_through_hub(&l, 2);
