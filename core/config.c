@@ -792,8 +792,9 @@ static void config_set_defaults(struct config *c)
 	c->nstages = STAGE_COUNT;
 }
 
-struct config *config_load(const char *path, const char *const *rule_ids,
-                           struct config_report *report)
+/* The defaults, then the user's settings from the file at path or from text (named name). */
+static struct config *config_load_from(const char *path, const char *text, const char *name,
+                                       const char *const *rule_ids, struct config_report *report)
 {
 	struct config *c = mem_calloc(1, sizeof *c);
 	calendar_init(&c->calendar);
@@ -804,12 +805,24 @@ struct config *config_load(const char *path, const char *const *rule_ids,
 	}
 	struct config_pass builtin = { c, "built-in defaults", rule_ids, report };
 	config_pass_run(&builtin, NULL, conf_embedded_text);
-	if (path) {
-		c->path = mem_strdup(path);
-		struct config_pass user = { c, path, rule_ids, report };
-		config_pass_run(&user, path, NULL);
+	if (path || text) {
+		c->path = path ? mem_strdup(path) : NULL;
+		struct config_pass user = { c, name, rule_ids, report };
+		config_pass_run(&user, path, text);
 	}
 	return c;
+}
+
+struct config *config_load(const char *path, const char *const *rule_ids,
+                           struct config_report *report)
+{
+	return config_load_from(path, NULL, path, rule_ids, report);
+}
+
+struct config *config_load_text(const char *text, const char *name, const char *const *rule_ids,
+                                struct config_report *report)
+{
+	return config_load_from(NULL, text ? text : "", name, rule_ids, report);
 }
 
 void config_free(struct config *c)

@@ -68,6 +68,13 @@ const char *config_default_text(void);
  */
 struct config *config_load(const char *path, const char *const *rule_ids,
                            struct config_report *report);
+/*
+ * As config_load, with the user's settings given as text instead of a file
+ * (problems are reported under name; config_path gives NULL). The same code
+ * reads both: for tests and the fuzzer.
+ */
+struct config *config_load_text(const char *text, const char *name, const char *const *rule_ids,
+                                struct config_report *report);
 void config_free(struct config *c);
 /* The file the config was read from, or NULL for the built-in defaults only. */
 const char *config_path(const struct config *c);

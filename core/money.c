@@ -51,6 +51,11 @@ enum error_code money_parse(const char *text, int64_t *pence, struct error *err)
 		goto bad;
 	if (decimals == 1)
 		frac *= 10;
+	/* The pounds were checked as they were read; the pence may still tip it over. */
+	if (pounds * 100 + frac > MONEY_MAX_PENCE)
+		return error_set(err, ERROR_INVALID,
+		                 "\"%.40s\" is too large: amounts are at most 10,000,000 pounds",
+		                 text);
 	*pence = pounds * 100 + frac;
 	return ERROR_NONE;
 bad:

@@ -3,9 +3,12 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "mem.h"
 
@@ -64,4 +67,53 @@ enum error_code paths_make_parent(const char *path, struct error *err)
 	}
 	free(dir);
 	return code;
+}
+
+/* The error code for a failed write: a full disk, a read-only place, or another problem. */
+static enum error_code paths_write_error(int e)
+{
+	return e == ENOSPC || e == EFBIG || e == EDQUOT  ? ERROR_FULL
+	       : e == EACCES || e == EROFS || e == EPERM ? ERROR_READ_ONLY
+	                                                 : ERROR_IO;
+}
+
+enum error_code paths_replace_file(const char *path, const char *data, size_t n, struct error *err)
+{
+	char *tmp = mem_printf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return error_set(err, paths_write_error(e), "%s cannot be written (%s)", path,
+		                 strerror(e));
+	}
+	int e = 0;
+	if (fchmod(fd, 0600) != 0)
+		e = errno;
+	for (size_t done = 0; !e && done < n;) {
+		ssize_t w = write(fd, data + done, n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			e = w < 0 ? errno : ENOSPC;
+		else
+			done += (size_t)w;
+	}
+	if (!e && fsync(fd) != 0)
+		e = errno;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	if (!e && rename(tmp, path) != 0)
+		e = errno;
+	if (e)
+		unlink(tmp);
+	free(tmp);
+	if (!e)
+		return ERROR_NONE;
+	return error_set(err, paths_write_error(e),
+	                 e == ENOSPC || e == EFBIG || e == EDQUOT
+	                         ? "%s cannot be written: the disk is full (%s); nothing was "
+	                           "written, so free some space and try again"
+	                         : "%s cannot be written (%s); nothing was written",
+	                 path, strerror(e));
 }

@@ -9,6 +9,8 @@
 #ifndef INVOLVE_PATHS_H
 #define INVOLVE_PATHS_H
 
+#include <stddef.h>
+
 #include "error.h"
 
 char *paths_data_file(void);
@@ -18,5 +20,13 @@ char *paths_config_file(void);
  * not exist. ERROR_IO or ERROR_READ_ONLY with a sentence on failure.
  */
 enum error_code paths_make_parent(const char *path, struct error *err);
+/*
+ * Write n bytes of data to path, readable by its owner only (0600): into a
+ * temporary file beside it, flushed to disk, then renamed over path, so path
+ * holds either its old content or all of the new, never part of it. On
+ * failure the temporary file is removed, path is untouched, and ERROR_FULL,
+ * ERROR_READ_ONLY or ERROR_IO says why.
+ */
+enum error_code paths_replace_file(const char *path, const char *data, size_t n, struct error *err);
 
 #endif

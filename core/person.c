@@ -13,7 +13,7 @@ static const struct field person_fields[] = {
 	FIELD_CHOICES(person, preferred_format, "preferred format", FIELD_CHOICE, vocab_formats, 0,
 	              "How they want papers and feedback: standard print, easy read, large print, "
 	              "braille, audio, British Sign Language or translated."),
-	FIELD_DEF(person, language, "language", FIELD_TEXT, 0,
+	FIELD_DEF(person, language, "language", FIELD_TEXT, FIELD_PERSONAL,
 	          "The language for translated papers."),
 	FIELD_DEF(person, contact, "contact", FIELD_TEXT, FIELD_PERSONAL,
 	          "Phone, email or address, as they prefer."),
@@ -25,7 +25,7 @@ static const struct field person_fields[] = {
 	        "Yes if payments could affect their benefits, so they are checked before paying."),
 	FIELD_DEF(person, consent_on, "consent date", FIELD_DATE, 0,
 	          "When they agreed to their details being kept."),
-	FIELD_DEF(person, consent_scope, "consent scope", FIELD_TEXT, 0,
+	FIELD_DEF(person, consent_scope, "consent scope", FIELD_TEXT, FIELD_PERSONAL,
 	          "What they agreed to, for example contact about this project only."),
 	FIELD_DEF(person, first_involved_on, "first involved", FIELD_DATE, 0,
 	          "When they first took part."),

@@ -96,18 +96,37 @@ int record_choice_find(const struct choice *choices, const char *text)
 	return -1;
 }
 
+void record_field_clear(const struct field *f, void *rec)
+{
+	switch (f->type) {
+	case FIELD_TEXT:
+		mem_replace(AT(rec, f, char *), "");
+		break;
+	case FIELD_DATE:
+		AT(rec, f, char)[0] = '\0';
+		break;
+	case FIELD_BOOL:
+		*AT(rec, f, int) = -1;
+		break;
+	case FIELD_CHOICE:
+		*AT(rec, f, int) = (f->flags & FIELD_NULLABLE) ? -1 : 0;
+		break;
+	case FIELD_FLAGS:
+		*AT(rec, f, unsigned) = 0;
+		break;
+	case FIELD_INT:
+	case FIELD_MONEY:
+	case FIELD_REF:
+		*AT(rec, f, int64_t) = 0;
+		break;
+	}
+}
+
 void record_init(const struct record_kind *kind, void *rec)
 {
 	memset(rec, 0, kind->size);
-	for (size_t i = 0; i < kind->nfields; i++) {
-		const struct field *f = &kind->fields[i];
-		if (f->type == FIELD_TEXT)
-			*AT(rec, f, char *) = mem_strdup("");
-		else if (f->type == FIELD_BOOL)
-			*AT(rec, f, int) = -1;
-		else if (f->type == FIELD_CHOICE && (f->flags & FIELD_NULLABLE))
-			*AT(rec, f, int) = -1;
-	}
+	for (size_t i = 0; i < kind->nfields; i++)
+		record_field_clear(&kind->fields[i], rec);
 	if (kind->defaults)
 		kind->defaults(rec);
 }
@@ -598,7 +617,10 @@ int64_t record_lookup(struct store *s, const char *sql, const char *types, ...)
 		}
 	}
 	va_end(ap);
-	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int rc = sqlite3_step(st);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_fail(s, rc, NULL, NULL); /* noted in the store; see store_damaged */
 	sqlite3_reset(st);
 	return id;
 }

@@ -90,6 +90,12 @@ struct record_kind {
 
 /* Zero rec, give every text field "" and every bool -1, then apply kind->defaults. */
 void record_init(const struct record_kind *kind, void *rec);
+/*
+ * Set one field of rec to its empty value, as record_init leaves it: text "",
+ * no date, a bool not known, a choice unset (nullable) or the first, 0.
+ * rec's text must be owned (initialised or read), or NULL.
+ */
+void record_field_clear(const struct field *f, void *rec);
 /* Free rec's text fields and zero it. Safe on a zeroed or initialised record. */
 void record_clear(const struct record_kind *kind, void *rec);
 /* Deep copy src into dst (dst is overwritten, not cleared first). */
@@ -153,7 +159,8 @@ enum error_code record_delete(struct store *s, const struct record_kind *kind, i
 
 /*
  * The id in the first column of the first row of sql, or 0 when there is no
- * row (or the query fails). types says how to bind the arguments that follow,
+ * row (or the query fails: the failure still marks a damaged store, see
+ * store_damaged). types says how to bind the arguments that follow,
  * one letter each: 'i' an int64_t, 't' a const char *. For finding a record
  * by its natural key (a title, a name, a title and a date).
  */

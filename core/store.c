@@ -29,6 +29,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool read_only;
+	bool damaged;                 /* SQLite has reported the file damaged: never write to it */
 	int depth;                    /* open transactions and savepoints */
 	struct store_cached *cache;   /* open-addressed by hash of the SQL text */
 	size_t cache_cap, cache_used; /* cache_cap is a power of two */
@@ -54,10 +55,42 @@ struct sqlite3 *store_db(struct store *s)
 	return s->db;
 }
 
+enum error_code store_damaged(struct store *s, struct error *err)
+{
+	return s->damaged ? store_fail(s, SQLITE_CORRUPT, NULL, err) : ERROR_NONE;
+}
+
+/* True when the folder holding path cannot be written by this user. */
+static bool store_folder_read_only(const char *path)
+{
+	char *copy = mem_strdup(path);
+	bool ro = access(dirname(copy), W_OK) != 0;
+	free(copy);
+	return ro;
+}
+
+/* The sentence for a database whose folder cannot be written. */
+static enum error_code store_folder_sentence(struct store *s, const char *what, struct error *err)
+{
+	return error_set(err, ERROR_READ_ONLY,
+	                 "The folder holding %s cannot be written, and involve keeps its journal "
+	                 "(%s-wal) beside the database, so %s did not happen and nothing was "
+	                 "saved; make the folder writable, or copy the database to one that is",
+	                 s->path, s->path, what);
+}
+
 enum error_code store_fail(struct store *s, int rc, const char *doing, struct error *err)
 {
 	const char *path = s ? s->path : "the database";
 	const char *what = doing ? doing : "using the database";
+	if (s && !s->damaged && ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)) {
+		/* From now on every write is refused and closing leaves the file as it is. */
+		s->damaged = true;
+		sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	}
+	if (s && s->damaged && (rc & 0xFF) == SQLITE_READONLY)
+		rc = SQLITE_CORRUPT; /* refused by query_only: say why */
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -73,6 +106,8 @@ enum error_code store_fail(struct store *s, int rc, const char *doing, struct er
 		        "saved; free some space and try again",
 		        path, what);
 	case SQLITE_READONLY:
+		if (s && store_folder_read_only(s->path))
+			return store_folder_sentence(s, what, err);
 		return error_set(
 		        err, ERROR_READ_ONLY,
 		        "%s cannot be written (the file or its folder is read-only), so %s "
@@ -109,6 +144,8 @@ enum error_code store_fail(struct store *s, int rc, const char *doing, struct er
 		                 "Reading or writing %s failed (%s), so %s did not happen", path,
 		                 sqlite3_errstr(rc), what);
 	case SQLITE_CANTOPEN:
+		if (s && store_folder_read_only(s->path))
+			return store_folder_sentence(s, what, err);
 		return error_set(err, ERROR_IO, "%s cannot be opened (%s)", path,
 		                 sqlite3_errstr(rc));
 	case SQLITE_NOMEM:
@@ -222,6 +259,8 @@ int64_t store_new_id(struct store *s, const char *table)
 		sqlite3_bind_int64(st, 1, id);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			store_fail(s, rc, NULL, NULL); /* noted: a damaged file refuses the write */
 		if (rc != SQLITE_ROW)
 			return id;
 	}
@@ -234,6 +273,8 @@ bool store_in_transaction(const struct store *s)
 
 enum error_code store_begin(struct store *s, struct error *err)
 {
+	if (s->damaged)
+		return store_fail(s, SQLITE_CORRUPT, NULL, err);
 	char sql[48];
 	if (s->depth == 0)
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
@@ -241,7 +282,7 @@ enum error_code store_begin(struct store *s, struct error *err)
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", s->depth);
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "starting to save", err);
+		return store_fail(s, rc, "saving", err);
 	s->depth++;
 	return ERROR_NONE;
 }
@@ -290,8 +331,11 @@ char *store_meta_get(struct store *s, const char *key)
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	char *value = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		value = mem_strdup((const char *)sqlite3_column_text(st, 0));
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_fail(s, rc, NULL, NULL); /* noted in the store; see store_damaged */
 	sqlite3_reset(st);
 	return value;
 }
@@ -371,6 +415,62 @@ static enum error_code store_create_file(const char *path, struct error *err)
 	return ERROR_NONE;
 }
 
+/* A big-endian number of n bytes from the file header. */
+static uint32_t store_header_number(const unsigned char *h, int n)
+{
+	uint32_t v = 0;
+	for (int i = 0; i < n; i++)
+		v = v << 8 | h[i];
+	return v;
+}
+
+/* True when path-wal exists and is not empty: changes not yet written into the file. */
+static bool store_journal_holds_changes(const char *path)
+{
+	char *wal = mem_printf("%s-wal", path);
+	struct stat st;
+	bool journal = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	return journal;
+}
+
+/*
+ * The one cheap check at open beyond SQLite's own: a file shorter than its
+ * header says (a copy that did not finish, a disk that filled while copying)
+ * is damaged, though SQLite would notice only on reading a missing page.
+ * Skipped while the journal holds changes (a checkpoint may have been cut
+ * short, and the journal completes it). Damage inside the file is found when
+ * a damaged page is read, and by store_check: a full check of every page
+ * would make opening a large file slow.
+ */
+static enum error_code store_check_length(const char *path, off_t size, struct error *err)
+{
+	if (store_journal_holds_changes(path) || size < 100)
+		return ERROR_NONE;
+	unsigned char h[100];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return ERROR_NONE; /* SQLite says why it cannot be opened */
+	ssize_t got = read(fd, h, sizeof h);
+	close(fd);
+	if (got != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		return ERROR_NONE; /* not SQLite at all: store_identify says so */
+	uint32_t page_size = store_header_number(h + 16, 2);
+	if (page_size == 1)
+		page_size = 65536;
+	uint32_t pages = store_header_number(h + 28, 4);
+	bool valid = pages > 0 && store_header_number(h + 24, 4) == store_header_number(h + 92, 4);
+	if (valid && (uint64_t)size < (uint64_t)pages * page_size)
+		return error_set(
+		        err, ERROR_CORRUPT,
+		        "%s is damaged: it is shorter than it should be (%lld bytes of "
+		        "%llu), perhaps a copy that did not finish; involve has not changed "
+		        "it. Restore it from a backup, or copy what can be read with the "
+		        "sqlite3 .recover command",
+		        path, (long long)size, (unsigned long long)pages * page_size);
+	return ERROR_NONE;
+}
+
 /* Check identity and version before anything is written. */
 static enum error_code store_identify(struct store *s, int64_t *version, struct error *err)
 {
@@ -434,6 +534,42 @@ static enum error_code store_upgrade(struct store *s, int64_t version, struct er
 	return store_commit(s, err);
 }
 
+/*
+ * Open the SQLite connection and identify the file. immutable: read a file in
+ * a folder that cannot be written, where SQLite cannot make the shared-memory
+ * file a journal needs (only when no journal holds changes: see store_open).
+ */
+static enum error_code store_connect(struct store *s, const struct store_options *opt,
+                                     bool immutable, int64_t *version, struct error *err)
+{
+	int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	char *name = s->path;
+	if (immutable) {
+		/* A file: URI, with the characters URIs reserve escaped. */
+		struct {
+			char *p;
+			size_t n;
+		} u = { mem_alloc(strlen(s->path) * 3 + 32), 0 };
+		u.n = (size_t)sprintf(u.p, "file:");
+		for (const char *c = s->path; *c; c++)
+			u.n += (size_t)(strchr("%?#", *c)
+			                        ? sprintf(u.p + u.n, "%%%02X", (unsigned char)*c)
+			                        : sprintf(u.p + u.n, "%c", *c));
+		strcpy(u.p + u.n, "?immutable=1");
+		name = u.p;
+		flags |= SQLITE_OPEN_URI;
+	}
+	int rc = sqlite3_open_v2(name, &s->db, flags, NULL);
+	if (immutable)
+		free(name);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "opening the database", err);
+	sqlite3_busy_timeout(s->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000);
+	sqlite3_extended_result_codes(s->db, 1);
+	return store_identify(s, version, err);
+}
+
 enum error_code store_open(const char *path, const struct store_options *opt, struct store **out,
                            struct error *err)
 {
@@ -455,30 +591,34 @@ enum error_code store_open(const char *path, const struct store_options *opt, st
 	} else if (!S_ISREG(st.st_mode)) {
 		return error_set(err, ERROR_IO, "%s is not a file, so it cannot be a database",
 		                 path);
+	} else if ((code = store_check_length(path, st.st_size, err)) != ERROR_NONE) {
+		return code;
 	}
 
 	struct store *s = mem_calloc(1, sizeof *s);
 	s->path = mem_strdup(path);
 	s->read_only = read_only;
-	int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-	            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
-	if (rc != SQLITE_OK) {
-		code = store_fail(s, rc, "opening the database", err);
-		store_close(s);
-		return code;
-	}
-	sqlite3_busy_timeout(s->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000);
-	sqlite3_extended_result_codes(s->db, 1);
-
 	int64_t version = 0;
-	code = store_identify(s, &version, err);
+	code = store_connect(s, opt, false, &version, err);
+	/* Read-only media: readable as long as no journal beside it holds changes. */
+	if (read_only && code == ERROR_READ_ONLY && store_folder_read_only(path) &&
+	    !store_journal_holds_changes(path)) {
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+		code = store_connect(s, opt, true, &version, err);
+	}
 	if (code == ERROR_NONE)
 		code = store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;", err);
 	if (code == ERROR_NONE && !read_only) {
 		code = store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err);
 		if (code == ERROR_NONE && version < schema_latest())
 			code = store_upgrade(s, version, err);
+	} else if (code == ERROR_NONE && version == 0) {
+		code = error_set(err, ERROR_NOT_FOUND,
+		                 "%s holds nothing yet: it was created but never set up (perhaps "
+		                 "involve was stopped the first time it ran); any command that "
+		                 "saves, such as \"involve summary\", sets it up",
+		                 path);
 	} else if (code == ERROR_NONE && version < schema_latest()) {
 		code = error_set(err, ERROR_READ_ONLY,
 		                 "%s needs upgrading to this version of involve, which cannot be "
@@ -512,24 +652,69 @@ void store_close(struct store *s)
 	free(s);
 }
 
+enum error_code store_checkpoint(struct store *s, struct error *err)
+{
+	if (s->read_only || s->depth > 0)
+		return error_set(
+		        err, ERROR_BUSY,
+		        "The journal of %s cannot be emptied while a change is being saved",
+		        s->path);
+	int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return rc == SQLITE_OK ? ERROR_NONE : store_fail(s, rc, "emptying the journal", err);
+}
+
+/*
+ * Count the problems in one row of integrity_check (a row may hold several
+ * lines; "*** in database main ***" headers are not problems) and keep the
+ * first, on one line, in first (STORE_PROBLEM_SIZE bytes).
+ */
+enum { STORE_PROBLEM_SIZE = 160 };
+static void store_note_problems(const char *row, char *first, int *count)
+{
+	const char *p = row;
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		if (n && strncmp(p, "***", 3) != 0) {
+			if ((*count)++ == 0)
+				snprintf(first, STORE_PROBLEM_SIZE, "%.*s", (int)n, p);
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
 enum error_code store_check(struct store *s, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare_fresh(s, "PRAGMA integrity_check", err);
 	if (!st)
 		return err ? err->code : ERROR_CORRUPT;
 	enum error_code code = ERROR_NONE;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	char first[STORE_PROBLEM_SIZE] = "";
+	int problems = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *r = (const char *)sqlite3_column_text(st, 0);
 		if (!r || strcmp(r, "ok") != 0)
-			code = error_set(err, ERROR_CORRUPT,
-			                 "%s is damaged: %s. Restore it from a backup, or copy "
-			                 "what can be read with the sqlite3 .recover command",
-			                 s->path, r ? r : "unknown problem");
-	} else {
-		code = store_fail(s, rc, "checking the database", err);
+			store_note_problems(r ? r : "an unknown problem", first, &problems);
 	}
+	if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)
+		store_note_problems(sqlite3_errmsg(s->db), first, &problems);
+	else if (rc != SQLITE_DONE)
+		code = store_fail(s, rc, "checking the database", err);
 	sqlite3_finalize(st);
+	if (problems) {
+		store_fail(s, SQLITE_CORRUPT, NULL, NULL); /* marks it: never written to now */
+		char more[48] = "";
+		if (problems > 1)
+			snprintf(more, sizeof more, ", and %d more problem%s", problems - 1,
+			         problems == 2 ? "" : "s");
+		code = error_set(
+		        err, ERROR_CORRUPT,
+		        "%s is damaged (%s%s); involve has not changed it. Restore it from "
+		        "a backup, or copy what can be read with the sqlite3 .recover "
+		        "command",
+		        s->path, first, more);
+	}
 	if (code != ERROR_NONE)
 		return code;
 	st = store_prepare_fresh(s, "PRAGMA foreign_key_check", err);

@@ -45,9 +45,17 @@ int store_schema_version(void);
 /*
  * Open path. On success *out owns the connection (free with store_close) and
  * ERROR_NONE is returned. On failure *out is NULL and err says why:
- * ERROR_NOT_FOUND (no such file and no STORE_CREATE), ERROR_IO (missing
- * folder, cannot open), ERROR_READ_ONLY, ERROR_CORRUPT (damaged, not SQLite,
- * or another program's SQLite file), ERROR_NEWER, ERROR_BUSY.
+ * ERROR_NOT_FOUND (no such file and no STORE_CREATE; or, read-only, a file
+ * never set up), ERROR_IO (missing folder, cannot open), ERROR_READ_ONLY,
+ * ERROR_CORRUPT (damaged, not SQLite, or another program's SQLite file),
+ * ERROR_NEWER, ERROR_BUSY.
+ *
+ * Damage found at open is what is cheap to find: a damaged header or schema,
+ * and a file shorter than its header says. Opening never reads every page (a
+ * 300 MB file must open at once): damage inside is found when a damaged page
+ * is read, which marks the store damaged (see store_damaged), or by
+ * store_check. STORE_READ_ONLY also reads a file whose folder cannot be
+ * written (read-only media), as long as no journal beside it holds changes.
  */
 enum error_code store_open(const char *path, const struct store_options *opt, struct store **out,
                            struct error *err);
@@ -78,6 +86,24 @@ enum error_code store_meta_set(struct store *s, const char *key, const char *val
  */
 enum error_code store_check(struct store *s, struct error *err);
 
+/*
+ * Write every change held in the write-ahead journal (FILE-wal) into the
+ * file and empty the journal, so nothing erased lingers there. ERROR_BUSY
+ * when another connection still reads an older state (the journal is then
+ * emptied by whoever closes last).
+ */
+enum error_code store_checkpoint(struct store *s, struct error *err);
+
+/*
+ * ERROR_CORRUPT with the damaged-file sentence once SQLite has reported the
+ * file damaged (SQLITE_CORRUPT or SQLITE_NOTADB) anywhere, even where the
+ * error itself was not reported; ERROR_NONE until then.
+ * from then on store_begin refuses with the damaged-file sentence, so a
+ * damaged file is never written to. Readers check it after a walk that may
+ * have swallowed an error.
+ */
+enum error_code store_damaged(struct store *s, struct error *err);
+
 /* ---- for core/ modules only ---- */
 
 struct sqlite3 *store_db(struct store *s);
@@ -94,7 +120,10 @@ struct sqlite3_stmt *store_prepare_fresh(struct store *s, const char *sql, struc
 /*
  * Turn an SQLite result code into an error_code and a sentence about the
  * store's file, for example "The disk holding FILE is full; nothing was saved."
- * doing names the action ("saving the meeting") and may be NULL.
+ * doing names the action ("saving the meeting") and may be NULL. Every
+ * SQLite failure goes through here (with err NULL where the caller cannot
+ * report it), so SQLITE_CORRUPT and SQLITE_NOTADB always mark the store
+ * damaged and always read "FILE is damaged ...; involve has not changed it".
  */
 enum error_code store_fail(struct store *s, int rc, const char *doing, struct error *err);
 /* Execute SQL with no parameters and no result rows (schema, pragmas). */

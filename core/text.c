@@ -43,8 +43,8 @@ size_t text_decode(const char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* Characters that must never reach a terminal: C0, DEL, C1, and the bidi embedding controls. */
-static bool text_is_control(uint32_t c)
+/* Characters that must never reach a terminal (the list is in text.h). */
+bool text_is_control(uint32_t c)
 {
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029 ||
 	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);

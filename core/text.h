@@ -25,6 +25,12 @@ char *text_clean(const char *s, unsigned flags);
 bool text_is_clean(const char *s, unsigned flags);
 /* Decode one UTF-8 character at s (n bytes available); returns its length or 0 if invalid. */
 size_t text_decode(const char *s, size_t n, uint32_t *cp);
+/*
+ * True for code points that must never reach a terminal: C0 controls, DEL,
+ * C1 controls, the line and paragraph separators and the bidi embedding,
+ * override and isolate controls.
+ */
+bool text_is_control(uint32_t cp);
 /* Terminal columns a clean string takes (wide characters count 2, combining 0). */
 size_t text_width(const char *clean);
 /*

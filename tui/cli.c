@@ -16,6 +16,7 @@
 #include "record.h"
 #include "registry.h"
 #include "store.h"
+#include "text.h"
 
 static int cli_config(struct cli *c, int argc, char **argv);
 static int cli_check_db(struct cli *c, int argc, char **argv);
@@ -33,6 +34,15 @@ static const struct cli_command {
 	{ "check-db", "check-db", "check the database file for damage without changing it",
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
+	{ "demo", "demo [--scale N]",
+	  "fill an empty database with a realistic demo year of one local authority (N of them "
+	  "with --scale)",
+	  cli_demo },
+	{ "person", "person show|export|forget PERSON [--format text|json] [--output FILE] [--yes]",
+	  "show one person's record, export all held about them, or forget them (with --yes)",
+	  cli_person },
+	{ "audit", "audit [--since DATE] [--limit N]",
+	  "list the changes made to the records, newest first", cli_audit },
 	{ "sync",
 	  "sync export FILE [--to NAME | --all] | apply FILE [--join] | status | name [NAME]",
 	  "exchange records with other laptops: write what another laptop lacks, merge a file "
@@ -59,8 +69,11 @@ int cli_run(struct cli *c, int argc, char **argv)
 
 int cli_fail(struct cli *c, const struct error *err)
 {
-	size_t n = strlen(err->msg);
-	fprintf(c->err, "involve: %s%s\n", err->msg, n && err->msg[n - 1] == '.' ? "" : ".");
+	/* Sentences may quote what was typed or imported: never let a control byte through. */
+	char *clean = text_clean(err->msg, 0);
+	size_t n = strlen(clean);
+	fprintf(c->err, "involve: %s%s\n", clean, n && clean[n - 1] == '.' ? "" : ".");
+	free(clean);
 	return error_exit_status(err->code) ? error_exit_status(err->code) : CLI_EXIT_DATA;
 }
 
@@ -68,8 +81,10 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = mem_vprintf(fmt, ap);
+	char *raw = mem_vprintf(fmt, ap);
 	va_end(ap);
+	char *msg = text_clean(raw, 0);
+	free(raw);
 	fprintf(c->err, "involve: %s.\nSee \"involve --help\" for how to use it.\n", msg);
 	free(msg);
 	return CLI_EXIT_USAGE;

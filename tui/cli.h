@@ -57,7 +57,10 @@ int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf,
 enum error_code cli_parse_int(const char *option, const char *text, long min, long max,
                               const char *unit, long *out, struct error *err);
 
-/* The commands that live in tui/cli_<area>.c, listed in cli.c's table. */
+/* The commands in tui/cli_<area>.c, listed in the table in cli.c. */
+int cli_demo(struct cli *c, int argc, char **argv);
+int cli_person(struct cli *c, int argc, char **argv);
+int cli_audit(struct cli *c, int argc, char **argv);
 int cli_sync(struct cli *c, int argc, char **argv);
 
 /* Run the command named by argv[0]; 2 with a sentence when there is none. */

@@ -16,6 +16,9 @@ run frobnicate
 ok "an unknown command is a usage error" status_is 2
 ok "an unknown command is named" contains '"frobnicate" is not a command' "$T/err"
 
+run $'frob\e[2Jnicate'
+ok "what was typed is quoted without its escape byte" bash -c "! grep -q \$'\\e' '$T/err' && grep -q 'nicate' '$T/err'"
+
 run --frob
 ok "an unknown option is a usage error" status_is 2
 

@@ -353,6 +353,30 @@ static void lists_are_checked(void **state)
 	free(path);
 }
 
+/* Text read through config_load_text reads exactly as the same file does. */
+static void text_and_file_read_the_same(void **state)
+{
+	(void)state;
+	const char *text = "feedback = {\n  due_days = 25;\n  warn_days = \"soon\";\n};\n"
+	                   "colour = \"red\";\n";
+	struct config_report from_file, from_text;
+	char *path;
+	struct config *a = load_text(text, NULL, &from_file, &path);
+	struct config *b = config_load_text(text, path, NULL, &from_text);
+	assert_int_equal(config_int(b, "feedback.due_days"), 25);
+	assert_int_equal(config_int(a, "feedback.due_days"), config_int(b, "feedback.due_days"));
+	assert_int_equal(from_text.count, 2);
+	assert_int_equal(from_file.count, from_text.count);
+	for (size_t i = 0; i < from_text.count; i++)
+		assert_string_equal(from_file.problems[i], from_text.problems[i]);
+	assert_null(config_path(b));
+	config_report_free(&from_file);
+	config_report_free(&from_text);
+	config_free(a);
+	config_free(b);
+	free(path);
+}
+
 static void init_writes_the_default_and_never_overwrites(void **state)
 {
 	(void)state;
@@ -389,6 +413,7 @@ int main(void)
 		cmocka_unit_test(a_syntax_error_gives_file_and_line),
 		cmocka_unit_test(a_missing_file_is_a_problem),
 		cmocka_unit_test(lists_are_checked),
+		cmocka_unit_test(text_and_file_read_the_same),
 		cmocka_unit_test(init_writes_the_default_and_never_overwrites),
 	};
 	return cmocka_run_group_tests(tests, make_dir, drop_dir);

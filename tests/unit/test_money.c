@@ -30,7 +30,8 @@ static void parses_pounds_and_pence(void **state)
 static void refuses_what_is_not_money(void **state)
 {
 	(void)state;
-	const char *bad[] = { "", "abc", "12.345", "-5", "1.2.3", "12 50", "10000001", "£", ",5" };
+	const char *bad[] = { "",      "abc",      "12.345",      "-5", "1.2.3",
+		              "12 50", "10000001", "10000000.01", "£",  ",5" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		int64_t p = 7;
 		struct error err;
