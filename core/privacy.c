@@ -26,6 +26,7 @@
 #include "project.h"
 #include "record.h"
 #include "registry.h"
+#include "sync.h"
 #include "text.h"
 
 enum { PRIVACY_PAGE = 200 }; /* rows read at a time when walking a person's records */
@@ -842,6 +843,16 @@ static enum error_code privacy_drop_notes(struct store *s, int64_t id, struct er
 	               : store_fail(s, rc, "erasing notes about them in the change log", err);
 }
 
+enum error_code privacy_erase_traces(struct store *s, int64_t id, struct error *err)
+{
+	enum error_code code = privacy_drop_drafts(s, id, err);
+	if (code == ERROR_NONE)
+		code = privacy_drop_notes(s, id, err);
+	if (code == ERROR_NONE)
+		code = sync_forget(s, id, err);
+	return code;
+}
+
 /* Erase the person's personal fields in p and list the labels of those that held something. */
 static void privacy_anonymise(struct person *p, struct privacy_forgotten *out)
 {
@@ -889,9 +900,7 @@ enum error_code privacy_forget(struct store *s, int64_t id, bool dry_run,
 	if (code == ERROR_NONE && !out->already)
 		code = privacy_mentions(s, id, out->name, out, err);
 	if (code == ERROR_NONE && !dry_run)
-		code = privacy_drop_drafts(s, id, err);
-	if (code == ERROR_NONE && !dry_run)
-		code = privacy_drop_notes(s, id, err);
+		code = privacy_erase_traces(s, id, err);
 	if (code == ERROR_NONE && !dry_run)
 		code = audit_note(s, "person", id, PRIVACY_NOTE, err);
 	person_clear(&p);

@@ -3,6 +3,7 @@
 #include "sync.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -15,6 +16,8 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "person.h"
+#include "privacy.h"
 #include "record.h"
 #include "registry.h"
 #include "schema.h"
@@ -196,6 +199,8 @@ struct sync_table {
 	int ncol;
 	char **cols;
 	int updated_col;     /* index of updated_at */
+	bool *personal;      /* per column: identifies a person (FIELD_PERSONAL) */
+	int anon_col;        /* index of "anonymised" (people), or -1 */
 	struct sync_fk *fks; /* references to other record tables */
 	size_t nfks;
 	char **uniques;    /* each a WHERE clause matching a natural key: "a IS ?1 AND b IS ?2" */
@@ -225,6 +230,7 @@ static void sync_schema_free(struct sync_schema *sc)
 		}
 		free(t->uniques);
 		free(t->unique_cols);
+		free(t->personal);
 	}
 	free(sc->t);
 	free(sc->signature);
@@ -354,6 +360,12 @@ static enum error_code sync_schema_load(struct store *s, struct sync_schema *sc,
 		code = sync_each_row(s, sql, sync_add_column, t, err);
 		free(sql);
 		t->updated_col = sync_column_index(t, "updated_at");
+		t->anon_col = sync_column_index(t, "anonymised");
+		t->personal = mem_calloc((size_t)t->ncol + 1, sizeof *t->personal);
+		for (int c = 0; t->kind && c < t->ncol; c++) {
+			const struct field *f = record_field(t->kind, t->cols[c]);
+			t->personal[c] = f && (f->flags & FIELD_PERSONAL);
+		}
 		if (code == ERROR_NONE && (t->ncol == 0 || strcmp(t->cols[0], "id") != 0 ||
 		                           t->updated_col < 0 || !t->kind))
 			code = error_set(err, ERROR_CORRUPT,
@@ -916,7 +928,8 @@ static enum error_code sync_base_open(struct store *s, const struct sync_schema 
 	int rc =
 	        sqlite3_open_v2(b->path, &b->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK) {
-		char *setup = mem_printf("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -%d",
+		char *setup = mem_printf("PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; "
+		                         "PRAGMA cache_size = -%d",
 		                         SYNC_CACHE_KIB);
 		rc = sqlite3_exec(b->db, setup, NULL, NULL, NULL);
 		free(setup);
@@ -1141,6 +1154,116 @@ static enum error_code sync_destination(struct store *s, const struct sync_expor
 	}
 	free(names.p);
 	sync_peers_free(peers, n);
+	return code;
+}
+
+/* ---- forgetting ---- */
+
+/* Delete a baseline file and its journal. */
+static bool sync_base_remove(const char *path)
+{
+	char *journal = mem_printf("%s-journal", path);
+	unlink(journal);
+	free(journal);
+	return unlink(path) == 0 || errno == ENOENT;
+}
+
+/*
+ * SQL erasing the personal fields of the people matching where in a
+ * baseline. The erased value is a one-byte blob: no stored value is ever a
+ * blob, so it differs from everything and the next export still carries the
+ * forgetting (as the change from it), without the details themselves.
+ */
+static char *sync_scrub_sql(const char *where)
+{
+	struct sync_buf sql = { 0 };
+	sync_buf_printf(&sql, "UPDATE person SET ");
+	int n = 0;
+	for (size_t i = 0; i < person_kind.nfields; i++)
+		if (person_kind.fields[i].flags & FIELD_PERSONAL)
+			sync_buf_printf(&sql, "%s\"%s\" = X'00'", n++ ? ", " : "",
+			                person_kind.fields[i].name);
+	sync_buf_printf(&sql, " WHERE %s", where);
+	return sql.p;
+}
+
+/*
+ * After the baseline took in another laptop's records: people forgotten here
+ * but not yet there lose their details in the copy too.
+ */
+static void sync_base_scrub_forgotten(struct sync_base *b, struct store *s)
+{
+	char *attach = sqlite3_mprintf("ATTACH %Q AS live", store_path(s));
+	char *scrub = sync_scrub_sql("coalesce(anonymised, 0) <> 1 AND id IN (SELECT id FROM "
+	                             "live.person WHERE anonymised = 1)");
+	if (sqlite3_exec(b->db, attach, NULL, NULL, NULL) == SQLITE_OK) {
+		if (sqlite3_exec(b->db, scrub, NULL, NULL, NULL) != SQLITE_OK) {
+			/* Rather no copy than one that keeps a forgotten person's details. */
+			sqlite3_exec(b->db, "DETACH live", NULL, NULL, NULL);
+			sqlite3_close_v2(b->db);
+			b->db = NULL;
+			sync_base_remove(b->path);
+		} else {
+			sqlite3_exec(b->db, "DETACH live", NULL, NULL, NULL);
+		}
+	}
+	free(scrub);
+	sqlite3_free(attach);
+}
+
+/* Overwrite the personal fields of person id in the baseline at path; false when it cannot. */
+static bool sync_base_scrub(const char *path, const char *sql, int64_t id)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close_v2(db);
+	return rc == SQLITE_OK;
+}
+
+enum error_code sync_forget(struct store *s, int64_t person_id, struct error *err)
+{
+	char *dir = sync_folder(s);
+	DIR *d = opendir(dir);
+	if (!d) {
+		free(dir);
+		return ERROR_NONE; /* nothing kept */
+	}
+	char *sql = sync_scrub_sql("id = ?");
+	enum error_code code = ERROR_NONE;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && code == ERROR_NONE) {
+		size_t len = strlen(e->d_name);
+		char *path = mem_printf("%s/%s", dir, e->d_name);
+		bool base = strncmp(e->d_name, "peer-", 5) == 0 && len > 8 &&
+		            strcmp(e->d_name + len - 3, ".db") == 0;
+		bool sent = strncmp(e->d_name, "sent-", 5) == 0 && len > 10 &&
+		            strcmp(e->d_name + len - 5, ".sync") == 0;
+		bool gone = true;
+		if (base)
+			gone = sync_base_scrub(path, sql, person_id) || sync_base_remove(path);
+		else if (sent)
+			gone = unlink(path) == 0 || errno == ENOENT;
+		if (!gone)
+			code = error_set(
+			        err, ERROR_IO,
+			        "%s holds a copy of their details and cannot be changed or "
+			        "deleted (%s); delete it by hand, then forget them again",
+			        path, strerror(errno));
+		free(path);
+	}
+	closedir(d);
+	free(sql);
+	free(dir);
 	return code;
 }
 
@@ -1483,7 +1606,10 @@ struct sync_apply_ctx {
 	const void *data; /* the changes to apply (the file's, or derived from it) */
 	int size;
 	struct sync_orphan_set *orphans; /* while deleted parents are looked for */
-	enum error_code code;            /* the first failure; the apply is then abandoned */
+	int64_t *watch;                  /* people the file changes who are not forgotten here */
+	size_t nwatch;
+	bool forgot;          /* someone was forgotten through this file */
+	enum error_code code; /* the first failure; the apply is then abandoned */
 	struct error *err;
 	const char *path;
 };
@@ -1624,26 +1750,28 @@ static void sync_audit(struct sync_apply_ctx *c, const struct sync_table *t, int
 		sync_fail(c, rc, "keeping the earlier version in the audit log");
 }
 
-/* Start an audit detail: {"sync":"what","from":"NAME" */
-static void sync_detail_start(struct sync_buf *b, const char *what, const char *from)
+/* Start an audit note: "sync with NAME: what". */
+static void sync_detail_start(struct sync_buf *b, const char *from, const char *what)
 {
-	sync_buf_printf(b, "{\"sync\":\"%s\",\"from\":", what);
-	sync_buf_json_text(b, from, strlen(from));
+	sync_buf_printf(b, "sync with %s: %s", from, what);
 }
 
-/* Append ,"key":{col:value,...} for the given columns of r (all when mask is NULL). */
-static void sync_detail_row(struct sync_buf *b, const char *key, const struct sync_table *t,
+/*
+ * Append "; heading: label = value, ..." for the given columns of r (all
+ * given ones when mask is NULL), each value as stored, text in JSON quotes.
+ */
+static void sync_detail_row(struct sync_buf *b, const char *heading, const struct sync_table *t,
                             const struct sync_row *r, const bool *mask)
 {
-	sync_buf_printf(b, ",\"%s\":{", key);
+	sync_buf_printf(b, "; %s: ", heading);
 	int n = 0;
 	for (int i = 0; i < r->n; i++) {
 		if ((mask && !mask[i]) || (!mask && !r->v[i]))
 			continue;
-		sync_buf_printf(b, "%s\"%s\":", n++ ? "," : "", t->cols[i]);
+		const struct field *f = record_field(t->kind, t->cols[i]);
+		sync_buf_printf(b, "%s%s = ", n++ ? ", " : "", f ? f->label : t->cols[i]);
 		sync_buf_json_value(b, r->v[i]);
 	}
-	sync_buf_add(b, "}", 1);
 }
 
 /* The label people know column i by ("notes", "date held"). */
@@ -1703,10 +1831,20 @@ static void sync_merge(struct sync_apply_ctx *c, int ti, int64_t id, const struc
 	struct sync_row lost;
 	sync_row_init(&lost, t->ncol);
 	bool theirs_won = false, any = false;
+	/* Forgetting wins, and a forgotten person's details are never kept in a note. */
+	int an = t->anon_col;
+	bool here_forgotten = an >= 0 && cur.v[an] && sqlite3_value_int64(cur.v[an]) == 1;
+	bool there_forgotten = an >= 0 && inc->v[an] && sqlite3_value_int64(inc->v[an]) == 1;
 	for (int i = 1; i < t->ncol; i++) {
 		sqlite3_value *n = inc->v[i], *a = anc ? anc->v[i] : NULL;
 		if (i == ua || !n || sync_value_same(cur.v[i], n))
 			continue;
+		if ((here_forgotten || there_forgotten) && (t->personal[i] || i == an)) {
+			if (i == an && !here_forgotten)
+				sync_row_set(&set, i,
+				             n); /* the details go in sync_erase_forgotten */
+			continue;
+		}
 		if (a && sync_value_same(cur.v[i], a)) {
 			sync_row_set(&set, i, n); /* changed there only */
 			continue;
@@ -1730,12 +1868,13 @@ static void sync_merge(struct sync_apply_ctx *c, int ti, int64_t id, const struc
 		sync_fail(c, rc, "merging a changed record");
 	if (any && c->code == ERROR_NONE) {
 		struct sync_buf d = { 0 };
-		sync_detail_start(&d, "conflict", c->from);
-		sync_buf_printf(&d, ",\"kept\":\"%s\",\"lost_updated_at\":",
-		                theirs_won ? "theirs" : "here");
-		sync_buf_json_value(&d, theirs_won ? cur.v[ua] : their_time);
-		sync_detail_row(&d, "lost", t, &lost, conflict);
-		sync_buf_add(&d, "}", 1);
+		sync_detail_start(&d, c->from,
+		                  theirs_won ? "changed on both, kept the later version from there"
+		                             : "changed on both, kept the later version made here");
+		char *when = theirs_won ? mem_strdup("the earlier version, made here")
+		                        : mem_printf("the earlier version, from %s", c->from);
+		sync_detail_row(&d, when, t, &lost, conflict);
+		free(when);
 		sync_audit(c, t, id, d.p);
 		free(d.p);
 		struct sync_note *note = sync_note_add(c, SYNC_NOTE_CONFLICT, ti, id);
@@ -1876,10 +2015,11 @@ static void sync_merge_twins(struct sync_apply_ctx *c, int ti, const struct sync
 		sync_fail(c, rc, "merging a record made on both laptops");
 	} else if (any) {
 		struct sync_buf d = { 0 };
-		sync_detail_start(&d, "merged", c->from);
-		sync_buf_printf(&d, ",\"removed_id\":%lld", (long long)drop);
-		sync_detail_row(&d, "lost", t, lose, differs);
-		sync_buf_add(&d, "}", 1);
+		char *what = mem_printf("recorded on both; merged into this one, #%lld removed",
+		                        (long long)drop);
+		sync_detail_start(&d, c->from, what);
+		free(what);
+		sync_detail_row(&d, "the earlier entry had", t, lose, differs);
 		sync_audit(c, t, keep, d.p);
 		free(d.p);
 		struct sync_note *note = sync_note_add(c, SYNC_NOTE_MERGED, ti, keep);
@@ -1953,8 +2093,7 @@ static int sync_on_conflict(void *ctx, int type, sqlite3_changeset_iter *it)
 	if (type == SQLITE_CHANGESET_DATA && op == SQLITE_DELETE) {
 		/* Deleted there, changed here: keep it; the sender gets it back. */
 		struct sync_buf d = { 0 };
-		sync_detail_start(&d, "kept", c->from);
-		sync_buf_printf(&d, ",\"reason\":\"deleted there, changed here\"}");
+		sync_detail_start(&d, c->from, "deleted there but changed here, so kept");
 		sync_audit(c, t, id, d.p);
 		free(d.p);
 		sync_note_add(c, SYNC_NOTE_KEPT_HERE, ti, id);
@@ -2041,13 +2180,68 @@ static bool sync_note_return(struct sync_apply_ctx *c, struct sync_change *ch)
 	return true;
 }
 
-/* Before applying: note records deleted here that the file brings back. */
-static enum error_code sync_note_returns(struct sync_apply_ctx *c)
+/* Remember a person the file changes who is not forgotten here (yet). */
+static bool sync_watch_person(struct sync_apply_ctx *c, struct sync_change *ch)
 {
-	if (record_lookup(c->s, "SELECT EXISTS (SELECT 1 FROM audit WHERE op = 'delete')", "") == 0)
-		return ERROR_NONE;
-	int rc = sync_each_change(c, SQLITE_INSERT, sync_note_return);
+	if (c->sc->t[ch->table].anon_col < 0)
+		return true;
+	if (record_lookup(c->s, "SELECT coalesce(anonymised, 0) <> 1 FROM person WHERE id = ?", "i",
+	                  ch->id) ||
+	    !record_lookup(c->s, "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)", "i",
+	                   ch->id)) {
+		c->watch = mem_realloc(c->watch, (c->nwatch + 1) * sizeof *c->watch);
+		c->watch[c->nwatch++] = ch->id;
+	}
+	return true;
+}
+
+/*
+ * Before applying: note records deleted here that the file brings back, and
+ * the people it changes who are not forgotten here.
+ */
+static enum error_code sync_prescan(struct sync_apply_ctx *c)
+{
+	int rc = SQLITE_OK;
+	if (record_lookup(c->s, "SELECT EXISTS (SELECT 1 FROM audit WHERE op = 'delete')", ""))
+		rc = sync_each_change(c, SQLITE_INSERT, sync_note_return);
+	if (rc == SQLITE_OK)
+		rc = sync_each_change(c, SQLITE_INSERT, sync_watch_person);
+	if (rc == SQLITE_OK)
+		rc = sync_each_change(c, SQLITE_UPDATE, sync_watch_person);
 	return rc == SQLITE_OK ? ERROR_NONE : store_fail(c->s, rc, "reading the changes", c->err);
+}
+
+/*
+ * After applying: a forgotten person keeps no details, whatever a file said
+ * (a change there can apply cleanly over an erased field), and someone the
+ * file forgot loses their traces here too (privacy_erase_traces).
+ */
+static enum error_code sync_erase_forgotten(struct sync_apply_ctx *c)
+{
+	struct sync_buf set = { 0 }, any = { 0 };
+	for (size_t i = 0; i < person_kind.nfields; i++) {
+		const struct field *f = &person_kind.fields[i];
+		if (!(f->flags & FIELD_PERSONAL))
+			continue;
+		bool name = strcmp(f->name, person_kind.name_field) == 0;
+		sync_buf_printf(&set, "%s\"%s\" = %s", set.n ? ", " : "", f->name,
+		                name ? "'" PRIVACY_FORGOTTEN_NAME "'" : "NULL");
+		sync_buf_printf(&any, "%s\"%s\" IS NOT %s", any.n ? " OR " : "", f->name,
+		                name ? "'" PRIVACY_FORGOTTEN_NAME "'" : "NULL");
+	}
+	char *sql = mem_printf("UPDATE person SET %s WHERE anonymised = 1 AND (%s)", set.p, any.p);
+	enum error_code code = store_exec(c->s, sql, c->err);
+	free(sql);
+	free(set.p);
+	free(any.p);
+	for (size_t i = 0; code == ERROR_NONE && i < c->nwatch; i++) {
+		if (!record_lookup(c->s, "SELECT anonymised = 1 FROM person WHERE id = ?", "i",
+		                   c->watch[i]))
+			continue;
+		code = privacy_erase_traces(c->s, c->watch[i], c->err);
+		c->forgot = true;
+	}
+	return code;
 }
 
 /* One record whose reference points at nothing after the changes. */
@@ -2238,9 +2432,9 @@ static void sync_settle_orphans(struct sync_apply_ctx *c, struct sync_orphan *o,
 			        sync_note_add(c, SYNC_NOTE_REMOVED, o[i].table, o[i].rowid);
 			note->what = sync_describe(c->s, t->kind, o[i].rowid, false);
 			struct sync_buf d = { 0 };
-			sync_detail_start(&d, "removed", c->from);
-			sync_detail_row(&d, "row", t, &r, NULL);
-			sync_buf_add(&d, "}", 1);
+			sync_detail_start(&d, c->from,
+			                  "removed, as what it belonged to was deleted everywhere");
+			sync_detail_row(&d, "it held", t, &r, NULL);
 			sync_audit(c, t, o[i].rowid, d.p);
 			free(d.p);
 			sync_row_free(&r);
@@ -2633,8 +2827,8 @@ static enum error_code sync_derive(struct sync_base *b, const struct sync_schema
 }
 
 /* The sender's changes follow into its baseline, in a transaction of the baseline's own. */
-static int sync_base_follow(struct sync_base *b, const struct sync_schema *sc, const void *data,
-                            int size)
+static int sync_base_follow(struct store *s, struct sync_base *b, const struct sync_schema *sc,
+                            const void *data, int size)
 {
 	int rc = sqlite3_exec(b->db, "BEGIN", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
@@ -2643,6 +2837,7 @@ static int sync_base_follow(struct sync_base *b, const struct sync_schema *sc, c
 		rc = sqlite3_exec(b->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
+	sync_base_scrub_forgotten(b, s);
 	return rc;
 }
 
@@ -2685,7 +2880,7 @@ static enum error_code sync_apply_main(struct sync_apply_ctx *c, bool join, cons
 	if (code == ERROR_NONE && copy_from) {
 		code = sync_copy_base(c);
 	} else if (code == ERROR_NONE) {
-		code = sync_note_returns(c);
+		code = sync_prescan(c);
 		/* No savepoint of its own: the transaction is ours, and a savepoint would
 		 * journal every page each statement touches to a temporary file. */
 		int rc = code != ERROR_NONE
@@ -2701,6 +2896,8 @@ static enum error_code sync_apply_main(struct sync_apply_ctx *c, bool join, cons
 	if (code == ERROR_NONE)
 		code = sync_repair(c);
 	if (code == ERROR_NONE)
+		code = sync_erase_forgotten(c);
+	if (code == ERROR_NONE)
 		code = sync_record_receipt(c->s, c->h, join, c->err);
 	if (code == ERROR_NONE)
 		code = store_commit(c->s, c->err);
@@ -2710,6 +2907,8 @@ static enum error_code sync_apply_main(struct sync_apply_ctx *c, bool join, cons
 		store_exec(c->s, "DETACH " SYNC_BASE_ALIAS, NULL);
 	store_exec(c->s, "PRAGMA foreign_keys = ON; PRAGMA temp_store = DEFAULT", NULL);
 	sync_cache(c->s, cache);
+	if (code == ERROR_NONE && c->forgot)
+		store_checkpoint(c->s, NULL); /* so erased details do not linger in the journal */
 	return code;
 }
 
@@ -2766,7 +2965,7 @@ enum error_code sync_apply(struct store *s, const char *path, const struct sync_
 	if (code == ERROR_NONE && h.complete && sync_base_is_empty(&b, &sc)) {
 		/* A first file into a database with no records: load it through the baseline. */
 		copy = !sync_has_records(s, &sc);
-		int rc = copy ? sync_base_follow(&b, &sc, h.data, (int)h.size) : SQLITE_OK;
+		int rc = copy ? sync_base_follow(s, &b, &sc, h.data, (int)h.size) : SQLITE_OK;
 		if (rc != SQLITE_OK)
 			code = sync_base_fail(&b, rc, err);
 	} else if (code == ERROR_NONE && h.complete) {
@@ -2781,7 +2980,7 @@ enum error_code sync_apply(struct store *s, const char *path, const struct sync_
 		/* The sender has its own changes: its baseline follows. (If it cannot, exports
 		 * to it are only larger than they need be.) */
 		if (!copy)
-			sync_base_follow(&b, &sc, c.data, c.size);
+			sync_base_follow(s, &b, &sc, c.data, c.size);
 		res->reports = mem_calloc(c.nnotes ? c.nnotes : 1, sizeof *res->reports);
 		for (size_t i = 0; i < c.nnotes; i++)
 			res->reports[res->nreports++] = sync_sentence(&c, &c.notes[i]);
@@ -2792,6 +2991,7 @@ enum error_code sync_apply(struct store *s, const char *path, const struct sync_
 	}
 	free(c.notes);
 	free(c.removed);
+	free(c.watch);
 	sqlite3_free(derived);
 	sync_base_close(&b);
 	sync_schema_free(&sc);

@@ -68,8 +68,9 @@
  *   - a column changed on one side only takes that side's value;
  *   - a column changed on both keeps the value of the row with the later
  *     updated_at (equal times: the greater value); the other value is saved
- *     in the audit table (op 'note', detail JSON) and a sentence says so;
- *     updated_at becomes the later of the two;
+ *     in the audit table as a note (sync with LAPTOP-B: changed on both, ...;
+ *     the earlier version, made here: notes = "..."; values as stored, text
+ *     in JSON quotes) and a sentence says so; updated_at becomes the later;
  *   - a row deleted on one side and changed on the other is kept, and so is
  *     a deleted parent of a record added or changed on the other side; a
  *     record whose parent is gone everywhere goes too (ON DELETE CASCADE) or
@@ -78,6 +79,9 @@
  *     the same meeting) merge into the one with the smaller id.
  * Every laptop settles a conflict the same way, so all end with the same
  * records. The audit, draft, meta and sync tables are local and never travel.
+ * Forgetting wins: a person anonymised on any laptop stays anonymised; their
+ * personal fields are never restored from another laptop, never kept in a
+ * conflict note, and are erased from this laptop's sync copies as well.
  * Known limit: when three or more laptops also exchange files directly with
  * each other (not through one hub), a value may be reported as "changed on
  * both" that was only passed on; nothing is lost, the report is just louder.
@@ -178,6 +182,15 @@ struct sync_peer {
 enum error_code sync_peers(struct store *s, struct sync_peer **peers, size_t *count,
                            struct error *err);
 void sync_peers_free(struct sync_peer *peers, size_t count);
+
+/*
+ * Person person_id has been forgotten here: erase their personal fields from
+ * every baseline (an erased value that matches nothing, so the next export
+ * still carries the forgetting) and delete the kept exports, which may hold
+ * them. A baseline that cannot be changed is deleted (the next export to
+ * that laptop is then complete). Called by privacy_erase_traces.
+ */
+enum error_code sync_forget(struct store *s, int64_t person_id, struct error *err);
 
 /* The folder beside the database holding baselines and kept exports. Caller frees. */
 char *sync_folder(struct store *s);

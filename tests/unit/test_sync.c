@@ -7,6 +7,7 @@
  */
 #include "support.h"
 
+#include <dirent.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "meeting.h"
 #include "mem.h"
 #include "person.h"
+#include "privacy.h"
 #include "project.h"
 #include "record.h"
 #include "schema.h"
@@ -352,10 +354,10 @@ static void two_laptops_merge_offline_work(void **state)
 	meeting_clear(&m);
 	assert_int_equal(count_rows(a, "SELECT count(*) FROM person WHERE name = 'Bob K.'"), 0);
 	assert_int_equal(count_rows(a, "SELECT count(*) FROM audit WHERE op = 'note' AND detail "
-	                               "LIKE '%\"notes\":\"notes from A\"%'"),
+	                               "LIKE '%notes = \"notes from A\"%'"),
 	                 1);
 	assert_int_equal(count_rows(b, "SELECT count(*) FROM audit WHERE op = 'note' AND detail "
-	                               "LIKE '%\"notes\":\"notes from A\"%'"),
+	                               "LIKE '%notes = \"notes from A\"%'"),
 	                 1);
 
 	/* A second round finds nothing left to settle. */
@@ -740,6 +742,70 @@ static void the_same_attendance_recorded_twice_merges(void **state)
 	lab_end(&l);
 }
 
+/* True when any file under dir (but skip) holds text. */
+static bool found_in_files(const char *dir, const char *skip, const char *text)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	bool found = false;
+	struct dirent *e;
+	while (!found && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || strcmp(e->d_name, skip) == 0)
+			continue;
+		char *path = mem_printf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			found = found_in_files(path, skip, text);
+		} else {
+			size_t n;
+			char *bytes = support_read_file(path, &n);
+			found = bytes && memmem(bytes, n, text, strlen(text)) != NULL;
+			free(bytes);
+		}
+		free(path);
+	}
+	closedir(d);
+	return found;
+}
+
+static void forgetting_wins_everywhere(void **state)
+{
+	(void)state;
+	struct lab l;
+	lab_start(&l, 2);
+	struct store *a = l.db[0], *b = l.db[1];
+	/* A forgets Ann; B, not knowing, records her phone number afterwards. */
+	struct privacy_forgotten f;
+	assert_int_equal(privacy_forget(a, l.ann, false, &f, NULL), ERROR_NONE);
+	privacy_forgotten_free(&f);
+	tick();
+	edit(b, &person_kind, l.ann, "contact", "0161 496 0777");
+	edit(b, &person_kind, l.ann, "support_needs", "hearing loop");
+	char *r = send(&l, 1, 0, "b1.sync");
+	free(r);
+	r = send(&l, 0, 1, "a1.sync");
+	free(r);
+	settle_through_hub(&l, 2);
+	for (int i = 0; i < 2; i++) {
+		struct person p;
+		assert_int_equal(person_get(l.db[i], l.ann, &p, NULL), ERROR_NONE);
+		assert_int_equal(p.anonymised, 1);
+		assert_string_equal(p.name, PRIVACY_FORGOTTEN_NAME);
+		assert_string_equal(p.contact, "");
+		assert_string_equal(p.support_needs, "");
+		person_clear(&p);
+	}
+	/* Her details are in no note, no sync copy, no database: only in B's own old file. */
+	store_close(l.db[0]);
+	store_close(l.db[1]);
+	l.db[0] = l.db[1] = NULL;
+	assert_true(found_in_files(l.dir, "-", "0161 496 0777")); /* the search works */
+	assert_false(found_in_files(l.dir, "b1.sync", "0161 496 0777"));
+	assert_false(found_in_files(l.dir, "b1.sync", "hearing loop"));
+	assert_false(found_in_files(l.dir, "start.sync", "Ann B."));
+	lab_end(&l);
+}
+
 static void names_destinations_and_status(void **state)
 {
 	(void)state;
@@ -834,6 +900,7 @@ int main(void)
 		cmocka_unit_test(a_fresh_database_is_refused_nothing_and_keeps_no_folder),
 		cmocka_unit_test(deleted_parents_with_new_children_are_kept),
 		cmocka_unit_test(the_same_attendance_recorded_twice_merges),
+		cmocka_unit_test(forgetting_wins_everywhere),
 		cmocka_unit_test(names_destinations_and_status),
 		cmocka_unit_test(an_older_database_gains_the_sync_tables),
 	};
