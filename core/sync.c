@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "mem.h"
 #include "person.h"
 #include "privacy.h"
@@ -904,16 +905,17 @@ static enum error_code sync_base_fail(struct sync_base *b, int rc, struct error 
 }
 
 /*
- * Open the baseline of peer. With create, a missing file is made (0600);
+ * Open the baseline file at path (taken over: freed by sync_base_close).
+ * With create, a missing file is made (0600);
  * without, a missing file leaves b->db NULL. A baseline made for other
  * columns (an older schema) is emptied: it then only makes exports larger.
  */
-static enum error_code sync_base_open(struct store *s, const struct sync_schema *sc,
-                                      const char *peer, bool create, struct sync_base *b,
-                                      struct error *err)
+static enum error_code sync_base_open_path(struct store *s, const struct sync_schema *sc,
+                                           char *path, bool create, struct sync_base *b,
+                                           struct error *err)
 {
 	memset(b, 0, sizeof *b);
-	b->path = sync_base_path(s, peer);
+	b->path = path;
 	struct stat st;
 	if (stat(b->path, &st) != 0) {
 		if (!create)
@@ -965,6 +967,14 @@ static enum error_code sync_base_open(struct store *s, const struct sync_schema 
 	b->acked_seq = sync_base_meta_int(b->db, "acked_seq");
 	sync_base_meta_text(b->db, "acked_made", b->acked_made, sizeof b->acked_made);
 	return ERROR_NONE;
+}
+
+/* The baseline of peer (see sync_base_open_path). */
+static enum error_code sync_base_open(struct store *s, const struct sync_schema *sc,
+                                      const char *peer, bool create, struct sync_base *b,
+                                      struct error *err)
+{
+	return sync_base_open_path(s, sc, sync_base_path(s, peer), create, b, err);
 }
 
 /* True when the baseline holds no rows (new, or emptied after a schema change). */
@@ -1189,26 +1199,32 @@ static char *sync_scrub_sql(const char *where)
 
 /*
  * After the baseline took in another laptop's records: people forgotten here
- * but not yet there lose their details in the copy too.
+ * but not yet there lose their details in the copy too. False when that
+ * could not be done: the baseline is then deleted (b->db is NULL).
  */
-static void sync_base_scrub_forgotten(struct sync_base *b, struct store *s)
+static bool sync_base_scrub_forgotten(struct sync_base *b, struct store *s)
 {
-	char *attach = sqlite3_mprintf("ATTACH %Q AS live", store_path(s));
 	char *scrub = sync_scrub_sql("coalesce(anonymised, 0) <> 1 AND id IN (SELECT id FROM "
 	                             "live.person WHERE anonymised = 1)");
-	if (sqlite3_exec(b->db, attach, NULL, NULL, NULL) == SQLITE_OK) {
-		if (sqlite3_exec(b->db, scrub, NULL, NULL, NULL) != SQLITE_OK) {
-			/* Rather no copy than one that keeps a forgotten person's details. */
-			sqlite3_exec(b->db, "DETACH live", NULL, NULL, NULL);
-			sqlite3_close_v2(b->db);
-			b->db = NULL;
-			sync_base_remove(b->path);
-		} else {
-			sqlite3_exec(b->db, "DETACH live", NULL, NULL, NULL);
-		}
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(b->db, "ATTACH ? AS live", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, store_path(s), -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_exec(b->db, scrub, NULL, NULL, NULL);
+		sqlite3_exec(b->db, "DETACH live", NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		/* Rather no copy than one that keeps a forgotten person's details. */
+		sqlite3_close_v2(b->db);
+		b->db = NULL;
+		sync_base_remove(b->path);
 	}
 	free(scrub);
-	sqlite3_free(attach);
+	return rc == SQLITE_OK;
 }
 
 /* Overwrite the personal fields of person id in the baseline at path; false when it cannot. */
@@ -1592,6 +1608,12 @@ struct sync_key {
 
 struct sync_orphan_set;
 
+/* A person the file changes who is not forgotten here, in case the file forgets them. */
+struct sync_watch {
+	int64_t id;
+	bool *given; /* per column: the file gives a value */
+};
+
 struct sync_apply_ctx {
 	struct store *s;
 	sqlite3 *db;
@@ -1606,8 +1628,10 @@ struct sync_apply_ctx {
 	const void *data; /* the changes to apply (the file's, or derived from it) */
 	int size;
 	struct sync_orphan_set *orphans; /* while deleted parents are looked for */
-	int64_t *watch;                  /* people the file changes who are not forgotten here */
-	size_t nwatch;
+	struct sync_watch *watch;        /* people the file changes who are not forgotten here */
+	size_t nwatch, watch_cap;
+	struct sync_row *guards; /* people the file changes who are forgotten here */
+	size_t nguards, guards_cap;
 	bool forgot;          /* someone was forgotten through this file */
 	enum error_code code; /* the first failure; the apply is then abandoned */
 	struct error *err;
@@ -1840,10 +1864,9 @@ static void sync_merge(struct sync_apply_ctx *c, int ti, int64_t id, const struc
 		if (i == ua || !n || sync_value_same(cur.v[i], n))
 			continue;
 		if ((here_forgotten || there_forgotten) && (t->personal[i] || i == an)) {
-			if (i == an && !here_forgotten)
-				sync_row_set(&set, i,
-				             n); /* the details go in sync_erase_forgotten */
-			continue;
+			if (!here_forgotten)
+				sync_row_set(&set, i, n); /* the forgetting from there wins */
+			continue;                         /* never a conflict, never in a note */
 		}
 		if (a && sync_value_same(cur.v[i], a)) {
 			sync_row_set(&set, i, n); /* changed there only */
@@ -2180,17 +2203,32 @@ static bool sync_note_return(struct sync_apply_ctx *c, struct sync_change *ch)
 	return true;
 }
 
-/* Remember a person the file changes who is not forgotten here (yet). */
+/*
+ * Before applying, for each person the file changes: one forgotten here is
+ * guarded (their personal fields as they are now, to put back should a
+ * change from there apply cleanly over them); anyone else is watched, in
+ * case the file forgets them.
+ */
 static bool sync_watch_person(struct sync_apply_ctx *c, struct sync_change *ch)
 {
-	if (c->sc->t[ch->table].anon_col < 0)
+	const struct sync_table *t = &c->sc->t[ch->table];
+	if (t->anon_col < 0)
 		return true;
-	if (record_lookup(c->s, "SELECT coalesce(anonymised, 0) <> 1 FROM person WHERE id = ?", "i",
-	                  ch->id) ||
-	    !record_lookup(c->s, "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)", "i",
-	                   ch->id)) {
-		c->watch = mem_realloc(c->watch, (c->nwatch + 1) * sizeof *c->watch);
-		c->watch[c->nwatch++] = ch->id;
+	struct sync_row now;
+	if (sync_read_row(c->db, t, ch->id, &now) && now.v[t->anon_col] &&
+	    sqlite3_value_int64(now.v[t->anon_col]) == 1) {
+		mem_grow((void **)&c->guards, &c->guards_cap, c->nguards + 1, sizeof *c->guards);
+		c->guards[c->nguards++] = now;
+		return true;
+	}
+	sync_row_free(&now);
+	mem_grow((void **)&c->watch, &c->watch_cap, c->nwatch + 1, sizeof *c->watch);
+	struct sync_watch *w = &c->watch[c->nwatch++];
+	w->id = ch->id;
+	w->given = mem_calloc((size_t)t->ncol, sizeof *w->given);
+	for (int i = 0; i < t->ncol && i < ch->ncol; i++) {
+		sqlite3_value *v = NULL;
+		w->given[i] = sqlite3changeset_new(ch->it, i, &v) == SQLITE_OK && v;
 	}
 	return true;
 }
@@ -2212,33 +2250,57 @@ static enum error_code sync_prescan(struct sync_apply_ctx *c)
 }
 
 /*
- * After applying: a forgotten person keeps no details, whatever a file said
- * (a change there can apply cleanly over an erased field), and someone the
- * file forgot loses their traces here too (privacy_erase_traces).
+ * After applying: a person forgotten here keeps no details a file brought
+ * (the guarded fields go back), and someone the file forgot loses their
+ * traces here too (privacy_erase_traces).
  */
-static enum error_code sync_erase_forgotten(struct sync_apply_ctx *c)
+static enum error_code sync_keep_forgotten(struct sync_apply_ctx *c)
 {
-	struct sync_buf set = { 0 }, any = { 0 };
-	for (size_t i = 0; i < person_kind.nfields; i++) {
-		const struct field *f = &person_kind.fields[i];
-		if (!(f->flags & FIELD_PERSONAL))
-			continue;
-		bool name = strcmp(f->name, person_kind.name_field) == 0;
-		sync_buf_printf(&set, "%s\"%s\" = %s", set.n ? ", " : "", f->name,
-		                name ? "'" PRIVACY_FORGOTTEN_NAME "'" : "NULL");
-		sync_buf_printf(&any, "%s\"%s\" IS NOT %s", any.n ? " OR " : "", f->name,
-		                name ? "'" PRIVACY_FORGOTTEN_NAME "'" : "NULL");
+	enum error_code code = ERROR_NONE;
+	const struct sync_table *t = &c->sc->t[sync_table_index(c->sc, person_kind.table)];
+	for (size_t g = 0; code == ERROR_NONE && g < c->nguards; g++) {
+		const struct sync_row *was = &c->guards[g];
+		int64_t id = sqlite3_value_int64(was->v[0]);
+		struct sync_row now, back;
+		sync_row_init(&back, t->ncol);
+		if (sync_read_row(c->db, t, id, &now))
+			for (int i = 1; i < t->ncol; i++)
+				if (t->personal[i] && !sync_value_same(now.v[i], was->v[i]))
+					sync_row_set(&back, i, was->v[i]);
+		int rc = sync_update_row(c, t, id, &back);
+		if (rc != SQLITE_OK)
+			code = store_fail(c->s, rc, "keeping a forgotten person forgotten", c->err);
+		sync_row_free(&now);
+		sync_row_free(&back);
 	}
-	char *sql = mem_printf("UPDATE person SET %s WHERE anonymised = 1 AND (%s)", set.p, any.p);
-	enum error_code code = store_exec(c->s, sql, c->err);
-	free(sql);
-	free(set.p);
-	free(any.p);
-	for (size_t i = 0; code == ERROR_NONE && i < c->nwatch; i++) {
+	for (size_t w = 0; code == ERROR_NONE && w < c->nwatch; w++) {
+		const struct sync_watch *p = &c->watch[w];
 		if (!record_lookup(c->s, "SELECT anonymised = 1 FROM person WHERE id = ?", "i",
-		                   c->watch[i]))
+		                   p->id))
 			continue;
-		code = privacy_erase_traces(c->s, c->watch[i], c->err);
+		/* Forgotten there: what the file did not set there is no more (the name excepted).
+		 */
+		struct sync_buf sql = { 0 };
+		for (int i = 1; i < t->ncol; i++)
+			if (t->personal[i] && !p->given[i] &&
+			    strcmp(t->cols[i], person_kind.name_field) != 0)
+				sync_buf_printf(&sql, "%s\"%s\" = NULL",
+				                sql.n ? ", " : "UPDATE person SET ", t->cols[i]);
+		if (sql.p) {
+			sync_buf_printf(&sql, " WHERE id = ?");
+			sqlite3_stmt *st = store_prepare_fresh(c->s, sql.p, c->err);
+			free(sql.p);
+			if (!st)
+				return c->err ? c->err->code : ERROR_IO;
+			sqlite3_bind_int64(st, 1, p->id);
+			int rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE)
+				code = store_fail(c->s, rc, "erasing a forgotten person's details",
+				                  c->err);
+		}
+		if (code == ERROR_NONE)
+			code = privacy_erase_traces(c->s, p->id, c->err);
 		c->forgot = true;
 	}
 	return code;
@@ -2837,7 +2899,8 @@ static int sync_base_follow(struct store *s, struct sync_base *b, const struct s
 		rc = sqlite3_exec(b->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
-	sync_base_scrub_forgotten(b, s);
+	if (!sync_base_scrub_forgotten(b, s) && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
 	return rc;
 }
 
@@ -2878,7 +2941,21 @@ static enum error_code sync_apply_main(struct sync_apply_ctx *c, bool join, cons
 	if (code == ERROR_NONE)
 		code = store_begin(c->s, c->err);
 	if (code == ERROR_NONE && copy_from) {
+		/*
+		 * The triggers only write the change log, a row per record: for a new
+		 * laptop's first load that doubles the time and says nothing the sender's
+		 * log does not, so one note stands for them.
+		 */
+		sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
 		code = sync_copy_base(c);
+		sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, (int *)NULL);
+		char *note = mem_printf("the first file from %s (its export %lld, made %s) brought "
+		                        "%lld records, not listed here one by one",
+		                        c->from, (long long)c->h->seq, c->h->made,
+		                        (long long)c->h->changes);
+		if (code == ERROR_NONE)
+			code = audit_note(c->s, "sync", c->h->seq, note, c->err);
+		free(note);
 	} else if (code == ERROR_NONE) {
 		code = sync_prescan(c);
 		/* No savepoint of its own: the transaction is ours, and a savepoint would
@@ -2896,7 +2973,7 @@ static enum error_code sync_apply_main(struct sync_apply_ctx *c, bool join, cons
 	if (code == ERROR_NONE)
 		code = sync_repair(c);
 	if (code == ERROR_NONE)
-		code = sync_erase_forgotten(c);
+		code = sync_keep_forgotten(c);
 	if (code == ERROR_NONE)
 		code = sync_record_receipt(c->s, c->h, join, c->err);
 	if (code == ERROR_NONE)
@@ -2962,19 +3039,43 @@ enum error_code sync_apply(struct store *s, const char *path, const struct sync_
 	};
 	void *derived = NULL;
 	bool copy = false;
+	struct sync_base fresh = { 0 };
 	if (code == ERROR_NONE && h.complete && sync_base_is_empty(&b, &sc)) {
-		/* A first file into a database with no records: load it through the baseline. */
+		/*
+		 * A first file into a database with no records: load it into what will
+		 * be the new baseline, copy that into the database in key order, and
+		 * only then put it in place. (A baseline must never hold the sender's
+		 * records before this database does: a complete file is read against
+		 * it, and exports are made from it.)
+		 */
 		copy = !sync_has_records(s, &sc);
-		int rc = copy ? sync_base_follow(s, &b, &sc, h.data, (int)h.size) : SQLITE_OK;
-		if (rc != SQLITE_OK)
-			code = sync_base_fail(&b, rc, err);
+		if (copy) {
+			char *next = mem_printf("%s.new", b.path);
+			unlink(next);
+			code = sync_base_open_path(s, &sc, next, true, &fresh, err);
+			int rc = code == ERROR_NONE
+			                 ? sync_base_follow(s, &fresh, &sc, h.data, (int)h.size)
+			                 : SQLITE_OK;
+			if (code == ERROR_NONE && rc != SQLITE_OK)
+				code = sync_base_fail(&fresh, rc, err);
+		}
 	} else if (code == ERROR_NONE && h.complete) {
 		code = sync_derive(&b, &sc, &h, &derived, &c.size, err);
 		c.data = derived;
 		res->changes = code == ERROR_NONE ? sync_count_changes(derived, c.size) : 0;
 	}
 	if (code == ERROR_NONE)
-		code = sync_apply_main(&c, join, copy ? b.path : NULL);
+		code = sync_apply_main(&c, join, copy ? fresh.path : NULL);
+	if (copy) {
+		/* In place only once the database holds what it holds. */
+		sqlite3_close_v2(fresh.db);
+		fresh.db = NULL;
+		sqlite3_close_v2(b.db);
+		b.db = c.base = NULL;
+		if (code != ERROR_NONE || rename(fresh.path, b.path) != 0)
+			sync_base_remove(fresh.path);
+	}
+	sync_base_close(&fresh);
 	if (code == ERROR_NONE) {
 		res->joined = join;
 		/* The sender has its own changes: its baseline follows. (If it cannot, exports
@@ -2991,7 +3092,12 @@ enum error_code sync_apply(struct store *s, const char *path, const struct sync_
 	}
 	free(c.notes);
 	free(c.removed);
+	for (size_t i = 0; i < c.nwatch; i++)
+		free(c.watch[i].given);
 	free(c.watch);
+	for (size_t i = 0; i < c.nguards; i++)
+		sync_row_free(&c.guards[i]);
+	free(c.guards);
 	sqlite3_free(derived);
 	sync_base_close(&b);
 	sync_schema_free(&sc);

@@ -806,6 +806,37 @@ static void forgetting_wins_everywhere(void **state)
 	lab_end(&l);
 }
 
+static void a_failed_first_apply_can_be_retried(void **state)
+{
+	(void)state;
+	struct lab l;
+	lab_start(&l, 1);
+	struct store *a = l.db[0];
+	char *file = lab_file(&l, "all.sync");
+	export_for(a, file, NULL, true);
+	struct store *b = lab_open(&l, 1);
+	/* Another program holds the new laptop's database: the apply fails... */
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(l.path[1], &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	struct sync_apply_result res;
+	struct error err;
+	assert_int_equal(sync_apply(b, file, NULL, &res, &err), ERROR_BUSY);
+	sync_apply_result_free(&res);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	assert_int_equal(count_rows(b, "SELECT count(*) FROM meeting"), 0);
+	/* ... and once it is free, the same file brings everything. */
+	char *r = apply_file(b, file, NULL);
+	free(r);
+	assert_same_records(a, b);
+	/* And the reply holds only what B changed: nothing. */
+	char *back = lab_file(&l, "back.sync");
+	assert_int_equal(export_for(b, back, NULL, false), 0);
+	free(back), free(file);
+	lab_end(&l);
+}
+
 static void names_destinations_and_status(void **state)
 {
 	(void)state;
@@ -901,6 +932,7 @@ int main(void)
 		cmocka_unit_test(deleted_parents_with_new_children_are_kept),
 		cmocka_unit_test(the_same_attendance_recorded_twice_merges),
 		cmocka_unit_test(forgetting_wins_everywhere),
+		cmocka_unit_test(a_failed_first_apply_can_be_retried),
 		cmocka_unit_test(names_destinations_and_status),
 		cmocka_unit_test(an_older_database_gains_the_sync_tables),
 	};
