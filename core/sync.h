@@ -28,8 +28,12 @@
  * A laptop never heard from (a new one) gets a complete file: every record,
  * as inserts. The receiver turns a complete file into real changes by
  * diffing it against its own baseline of the sender (sqlite3session_diff
- * again), so deletions and edits there are seen as such; into a database
- * with no records it is loaded in key order through the new baseline.
+ * again), so deletions and edits there are seen as such. Into a database
+ * with no records it is loaded through a new baseline, copied in key order
+ * with the change log's triggers off (one audit note, "sync #N: the first
+ * file from ... brought N records", stands for a row per record), and the
+ * baseline is put in place only after the commit. A baseline never holds a
+ * sender's records before this database does.
  *
  * File format (version 1): text header lines "key value\n", a blank line,
  * then the changeset bytes.
