@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "buf.h"
+#include "json.h"
 #include "mem.h"
 #include "person.h"
 #include "privacy.h"
@@ -41,76 +43,29 @@ static uint64_t sync_fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* A growing text buffer. */
-struct sync_buf {
-	char *p;
-	size_t n, cap;
-};
-
-/* Append n bytes to b, keeping it NUL-terminated. */
-static void sync_buf_add(struct sync_buf *b, const char *s, size_t n)
-{
-	mem_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-/* Append formatted text to b. */
-static void sync_buf_printf(struct sync_buf *b, const char *fmt, ...)
-        __attribute__((format(printf, 2, 3)));
-static void sync_buf_printf(struct sync_buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *t = mem_vprintf(fmt, ap);
-	va_end(ap);
-	sync_buf_add(b, t, strlen(t));
-	free(t);
-}
-
-/* Append s as a JSON string. */
-static void sync_buf_json_text(struct sync_buf *b, const char *s, size_t n)
-{
-	sync_buf_add(b, "\"", 1);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\') {
-			char e[2] = { '\\', (char)c };
-			sync_buf_add(b, e, 2);
-		} else if (c < 0x20 || c == 0x7f) {
-			sync_buf_printf(b, "\\u%04x", c);
-		} else {
-			sync_buf_add(b, (const char *)&s[i], 1);
-		}
-	}
-	sync_buf_add(b, "\"", 1);
-}
-
 /* Append an SQLite value as JSON (blobs as hex text). */
-static void sync_buf_json_value(struct sync_buf *b, sqlite3_value *v)
+static void sync_json_value(struct buf *b, sqlite3_value *v)
 {
 	switch (v ? sqlite3_value_type(v) : SQLITE_NULL) {
 	case SQLITE_INTEGER:
-		sync_buf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
+		buf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
 		break;
 	case SQLITE_FLOAT:
-		sync_buf_printf(b, "%.17g", sqlite3_value_double(v));
+		buf_printf(b, "%.17g", sqlite3_value_double(v));
 		break;
 	case SQLITE_TEXT:
-		sync_buf_json_text(b, (const char *)sqlite3_value_text(v),
-		                   (size_t)sqlite3_value_bytes(v));
+		json_quote(b, (const char *)sqlite3_value_text(v));
 		break;
 	case SQLITE_BLOB: {
 		const unsigned char *p = sqlite3_value_blob(v);
-		sync_buf_add(b, "\"", 1);
+		buf_addc(b, '"');
 		for (int i = 0; i < sqlite3_value_bytes(v); i++)
-			sync_buf_printf(b, "%02x", p[i]);
-		sync_buf_add(b, "\"", 1);
+			buf_printf(b, "%02x", p[i]);
+		buf_addc(b, '"');
 		break;
 	}
 	default:
-		sync_buf_add(b, "null", 4);
+		buf_add(b, "null");
 	}
 }
 
@@ -304,9 +259,9 @@ struct sync_unique_ctx {
 
 static void sync_add_unique_col(sqlite3_stmt *st, void *ctx)
 {
-	struct sync_buf *cols = ctx;
+	struct buf *cols = ctx;
 	const char *name = (const char *)sqlite3_column_text(st, 0);
-	sync_buf_printf(cols, "%s%s", cols->n ? "," : "", name ? name : "");
+	buf_printf(cols, "%s%s", cols->len ? "," : "", name ? name : "");
 }
 
 /* Record one UNIQUE constraint (not the primary key) as a natural key. */
@@ -316,27 +271,27 @@ static void sync_add_unique(sqlite3_stmt *st, void *ctx)
 	struct sync_table *t = u->t;
 	char *sql = mem_printf("SELECT name FROM pragma_index_info('%s') ORDER BY seqno",
 	                       (const char *)sqlite3_column_text(st, 0));
-	struct sync_buf names = { 0 };
+	struct buf names = { 0 };
 	enum error_code code = sync_each_row(u->s, sql, sync_add_unique_col, &names, NULL);
 	free(sql);
-	if (code != ERROR_NONE || !names.p) {
-		free(names.p);
+	if (code != ERROR_NONE || !names.data) {
+		free(names.data);
 		return;
 	}
-	struct sync_buf where = { 0 };
-	int *cols = mem_calloc(strlen(names.p) + 2, sizeof *cols);
+	struct buf where = { 0 };
+	int *cols = mem_calloc(strlen(names.data) + 2, sizeof *cols);
 	int k = 0;
 	char *save = NULL;
-	for (char *c = strtok_r(names.p, ",", &save); c; c = strtok_r(NULL, ",", &save)) {
+	for (char *c = strtok_r(names.data, ",", &save); c; c = strtok_r(NULL, ",", &save)) {
 		cols[k] = sync_column_index(t, c);
-		sync_buf_printf(&where, "%s\"%s\" IS ?%d", k ? " AND " : "", c, k + 1);
+		buf_printf(&where, "%s\"%s\" IS ?%d", k ? " AND " : "", c, k + 1);
 		k++;
 	}
 	cols[k] = -1;
-	free(names.p);
+	free(names.data);
 	t->uniques = mem_realloc(t->uniques, (t->nuniques + 1) * sizeof *t->uniques);
 	t->unique_cols = mem_realloc(t->unique_cols, (t->nuniques + 1) * sizeof *t->unique_cols);
-	t->uniques[t->nuniques] = where.p;
+	t->uniques[t->nuniques] = where.data;
 	t->unique_cols[t->nuniques] = cols;
 	t->nuniques++;
 }
@@ -350,7 +305,7 @@ static enum error_code sync_schema_load(struct store *s, struct sync_schema *sc,
 		n++;
 	sc->t = mem_calloc(n, sizeof *sc->t);
 	sc->n = n;
-	struct sync_buf sig = { 0 };
+	struct buf sig = { 0 };
 	enum error_code code = ERROR_NONE;
 	for (size_t i = 0; i < n && code == ERROR_NONE; i++) {
 		struct sync_table *t = &sc->t[i];
@@ -373,9 +328,9 @@ static enum error_code sync_schema_load(struct store *s, struct sync_schema *sc,
 			                 "The %s table of %s is not as involve made it, so it "
 			                 "cannot be synchronised",
 			                 t->name, store_path(s));
-		sync_buf_printf(&sig, "%s%s:", i ? ";" : "", t->name);
+		buf_printf(&sig, "%s%s:", i ? ";" : "", t->name);
 		for (int c = 0; c < t->ncol; c++)
-			sync_buf_printf(&sig, "%s%s", c ? "," : "", t->cols[c]);
+			buf_printf(&sig, "%s%s", c ? "," : "", t->cols[c]);
 	}
 	for (size_t i = 0; i < n && code == ERROR_NONE; i++) {
 		struct sync_fk_ctx f = { sc, &sc->t[i] };
@@ -392,7 +347,7 @@ static enum error_code sync_schema_load(struct store *s, struct sync_schema *sc,
 			code = sync_each_row(s, sql, sync_add_unique, &u, err);
 		free(sql);
 	}
-	sc->signature = sig.p;
+	sc->signature = sig.data;
 	if (code != ERROR_NONE)
 		sync_schema_free(sc);
 	return code;
@@ -779,21 +734,20 @@ static enum error_code sync_header_parse(const char *path, const unsigned char *
 /* The header text for an export, ending with its check line and the blank line. */
 static char *sync_header_write(const struct sync_header *h, const void *data, size_t *len)
 {
-	struct sync_buf b = { 0 };
-	sync_buf_printf(&b, SYNC_MAGIC " %d\nschema %d\nfamily %s\nsource %s\nname %s\n",
-	                SYNC_FORMAT, h->schema, h->family, h->source, h->name);
-	sync_buf_printf(&b, "seq %lld\nmade %s\nfor %s\nbase %lld\ncomplete %d\n",
-	                (long long)h->seq, h->made, h->dest[0] ? h->dest : "-", (long long)h->base,
-	                h->complete ? 1 : 0);
+	struct buf b = { 0 };
+	buf_printf(&b, SYNC_MAGIC " %d\nschema %d\nfamily %s\nsource %s\nname %s\n", SYNC_FORMAT,
+	           h->schema, h->family, h->source, h->name);
+	buf_printf(&b, "seq %lld\nmade %s\nfor %s\nbase %lld\ncomplete %d\n", (long long)h->seq,
+	           h->made, h->dest[0] ? h->dest : "-", (long long)h->base, h->complete ? 1 : 0);
 	for (size_t i = 0; i < h->nacks; i++)
-		sync_buf_printf(&b, "ack %s %lld %s\n", h->acks[i].id, (long long)h->acks[i].seq,
-		                h->acks[i].made[0] ? h->acks[i].made : "-");
-	sync_buf_printf(&b, "changes %lld\nsize %lld\n", (long long)h->changes, (long long)h->size);
-	uint64_t sum = sync_fnv(SYNC_FNV_START, b.p, b.n);
+		buf_printf(&b, "ack %s %lld %s\n", h->acks[i].id, (long long)h->acks[i].seq,
+		           h->acks[i].made[0] ? h->acks[i].made : "-");
+	buf_printf(&b, "changes %lld\nsize %lld\n", (long long)h->changes, (long long)h->size);
+	uint64_t sum = sync_fnv(SYNC_FNV_START, b.data, b.len);
 	sum = sync_fnv(sum, data, (size_t)h->size);
-	sync_buf_printf(&b, "check %016llx\n\n", (unsigned long long)sum);
-	*len = b.n;
-	return b.p;
+	buf_printf(&b, "check %016llx\n\n", (unsigned long long)sum);
+	*len = b.len;
+	return b.data;
 }
 
 /* ---- baselines: what another laptop is known to have ---- */
@@ -801,20 +755,20 @@ static char *sync_header_write(const struct sync_header *h, const void *data, si
 /* CREATE TABLE statements for the baseline copies of the record tables (no constraints). */
 static char *sync_base_ddl(const struct sync_schema *sc, const char *schema)
 {
-	struct sync_buf b = { 0 };
+	struct buf b = { 0 };
 	for (size_t i = 0; i < sc->n; i++) {
 		const struct sync_table *t = &sc->t[i];
-		sync_buf_printf(&b, "CREATE TABLE %s\"%s\" (\"id\" INTEGER PRIMARY KEY", schema,
-		                t->name);
+		buf_printf(&b, "CREATE TABLE %s\"%s\" (\"id\" INTEGER PRIMARY KEY", schema,
+		           t->name);
 		for (int c = 1; c < t->ncol; c++)
-			sync_buf_printf(&b, ", \"%s\"", t->cols[c]);
-		sync_buf_add(&b, ");", 2);
+			buf_printf(&b, ", \"%s\"", t->cols[c]);
+		buf_add(&b, ");");
 	}
-	sync_buf_printf(&b,
-	                "CREATE TABLE %ssync_base_meta (key TEXT PRIMARY KEY, value) WITHOUT "
-	                "ROWID;",
-	                schema);
-	return b.p;
+	buf_printf(&b,
+	           "CREATE TABLE %ssync_base_meta (key TEXT PRIMARY KEY, value) WITHOUT "
+	           "ROWID;",
+	           schema);
+	return b.data;
 }
 
 static char *sync_base_path(struct store *s, const char *peer)
@@ -946,13 +900,13 @@ static enum error_code sync_base_open_path(struct store *s, const struct sync_sc
 	if (strcmp(sig, want) != 0) {
 		/* New, or made for other columns: start it again, empty. */
 		char *ddl = sync_base_ddl(sc, "");
-		struct sync_buf drop = { 0 };
-		sync_buf_printf(&drop, "BEGIN;");
+		struct buf drop = { 0 };
+		buf_printf(&drop, "BEGIN;");
 		for (size_t i = 0; i < sc->n; i++)
-			sync_buf_printf(&drop, "DROP TABLE IF EXISTS \"%s\";", sc->t[i].name);
-		sync_buf_printf(&drop, "DROP TABLE IF EXISTS sync_base_meta; %s", ddl);
-		rc = sqlite3_exec(b->db, drop.p, NULL, NULL, NULL);
-		free(drop.p);
+			buf_printf(&drop, "DROP TABLE IF EXISTS \"%s\";", sc->t[i].name);
+		buf_printf(&drop, "DROP TABLE IF EXISTS sync_base_meta; %s", ddl);
+		rc = sqlite3_exec(b->db, drop.data, NULL, NULL, NULL);
+		free(drop.data);
 		free(ddl);
 		if (rc == SQLITE_OK)
 			rc = sync_base_meta_set(b->db, "signature", want, 0);
@@ -1007,7 +961,7 @@ static void sync_base_stub(const struct sync_base_ctx *b, const char *table,
 	if (ti < 0)
 		return;
 	const struct sync_table *t = &b->sc->t[ti];
-	struct sync_buf cols = { 0 }, marks = { 0 };
+	struct buf cols = { 0 }, marks = { 0 };
 	sqlite3_value **vals = mem_calloc((size_t)t->ncol, sizeof *vals);
 	int n = 0;
 	for (int c = 0; c < t->ncol; c++) {
@@ -1015,12 +969,12 @@ static void sync_base_stub(const struct sync_base_ctx *b, const char *table,
 		if ((sqlite3changeset_new(it, c, &v) != SQLITE_OK || !v) &&
 		    (c != 0 || sqlite3changeset_old(it, c, &v) != SQLITE_OK || !v))
 			continue;
-		sync_buf_printf(&cols, "%s\"%s\"", n ? "," : "", t->cols[c]);
-		sync_buf_printf(&marks, "%s?", n ? "," : "");
+		buf_printf(&cols, "%s\"%s\"", n ? "," : "", t->cols[c]);
+		buf_printf(&marks, "%s?", n ? "," : "");
 		vals[n++] = v;
 	}
-	char *sql = mem_printf("INSERT OR REPLACE INTO \"%s\" (%s) VALUES (%s)", t->name, cols.p,
-	                       marks.p);
+	char *sql = mem_printf("INSERT OR REPLACE INTO \"%s\" (%s) VALUES (%s)", t->name, cols.data,
+	                       marks.data);
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) == SQLITE_OK) {
 		for (int i = 0; i < n; i++)
@@ -1030,8 +984,8 @@ static void sync_base_stub(const struct sync_base_ctx *b, const char *table,
 	sqlite3_finalize(st);
 	free(sql);
 	free(vals);
-	free(cols.p);
-	free(marks.p);
+	free(cols.data);
+	free(marks.data);
 }
 
 /* Baselines follow the sender: its version of a row replaces ours. */
@@ -1124,13 +1078,13 @@ static enum error_code sync_destination(struct store *s, const struct sync_expor
 	enum error_code code = sync_peers(s, &peers, &n, err);
 	if (code != ERROR_NONE)
 		return code;
-	struct sync_buf names = { 0 };
+	struct buf names = { 0 };
 	for (size_t i = 0; i < n; i++)
-		sync_buf_printf(&names, "%s%s",
-		                i == 0       ? ""
-		                : i + 1 == n ? " and "
-		                             : ", ",
-		                peers[i].name);
+		buf_printf(&names, "%s%s",
+		           i == 0       ? ""
+		           : i + 1 == n ? " and "
+		                        : ", ",
+		           peers[i].name);
 	size_t found = n, matches = 0;
 	for (size_t i = 0; opt && opt->to && i < n; i++) {
 		if (strcasecmp(peers[i].name, opt->to) == 0 || strcmp(peers[i].id, opt->to) == 0) {
@@ -1143,7 +1097,7 @@ static enum error_code sync_destination(struct store *s, const struct sync_expor
 			code = error_set(err, ERROR_USAGE,
 			                 "No laptop called \"%.64s\" has sent a file here%s%s%s; "
 			                 "to send everything to a new laptop, export with --all",
-			                 opt->to, n ? " (heard from: " : "", n ? names.p : "",
+			                 opt->to, n ? " (heard from: " : "", n ? names.data : "",
 			                 n ? ")" : "");
 		else if (matches > 1)
 			code = error_set(err, ERROR_USAGE,
@@ -1156,13 +1110,13 @@ static enum error_code sync_destination(struct store *s, const struct sync_expor
 		code = error_set(err, ERROR_USAGE,
 		                 "Say which laptop the file is for with --to: %s (or --all for "
 		                 "everything, for a new laptop)",
-		                 names.p);
+		                 names.data);
 	}
 	if (code == ERROR_NONE && found < n) {
 		memcpy(peer, peers[found].id, SYNC_ID_SIZE);
 		*name = mem_strdup(peers[found].name);
 	}
-	free(names.p);
+	free(names.data);
 	sync_peers_free(peers, n);
 	return code;
 }
@@ -1186,15 +1140,15 @@ static bool sync_base_remove(const char *path)
  */
 static char *sync_scrub_sql(const char *where)
 {
-	struct sync_buf sql = { 0 };
-	sync_buf_printf(&sql, "UPDATE person SET ");
+	struct buf sql = { 0 };
+	buf_printf(&sql, "UPDATE person SET ");
 	int n = 0;
 	for (size_t i = 0; i < person_kind.nfields; i++)
 		if (person_kind.fields[i].flags & FIELD_PERSONAL)
-			sync_buf_printf(&sql, "%s\"%s\" = X'00'", n++ ? ", " : "",
-			                person_kind.fields[i].name);
-	sync_buf_printf(&sql, " WHERE %s", where);
-	return sql.p;
+			buf_printf(&sql, "%s\"%s\" = X'00'", n++ ? ", " : "",
+			           person_kind.fields[i].name);
+	buf_printf(&sql, " WHERE %s", where);
+	return sql.data;
 }
 
 /*
@@ -1697,20 +1651,20 @@ static void sync_iter_row(sqlite3_changeset_iter *it, const struct sync_table *t
 static int sync_update_row(struct sync_apply_ctx *c, const struct sync_table *t, int64_t id,
                            const struct sync_row *r)
 {
-	struct sync_buf sql = { 0 };
-	sync_buf_printf(&sql, "UPDATE \"%s\" SET ", t->name);
+	struct buf sql = { 0 };
+	buf_printf(&sql, "UPDATE \"%s\" SET ", t->name);
 	int n = 0;
 	for (int i = 1; i < r->n; i++)
 		if (r->v[i])
-			sync_buf_printf(&sql, "%s\"%s\" = ?", n++ ? ", " : "", t->cols[i]);
+			buf_printf(&sql, "%s\"%s\" = ?", n++ ? ", " : "", t->cols[i]);
 	if (n == 0) {
-		free(sql.p);
+		free(sql.data);
 		return SQLITE_OK;
 	}
-	sync_buf_printf(&sql, " WHERE id = ?");
+	buf_printf(&sql, " WHERE id = ?");
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(c->db, sql.p, -1, &st, NULL);
-	free(sql.p);
+	int rc = sqlite3_prepare_v2(c->db, sql.data, -1, &st, NULL);
+	free(sql.data);
 	int k = 1;
 	for (int i = 1; rc == SQLITE_OK && i < r->n; i++)
 		if (r->v[i])
@@ -1728,18 +1682,19 @@ static int sync_update_row(struct sync_apply_ctx *c, const struct sync_table *t,
 static int sync_insert_row(struct sync_apply_ctx *c, const struct sync_table *t,
                            const struct sync_row *r)
 {
-	struct sync_buf cols = { 0 }, marks = { 0 };
+	struct buf cols = { 0 }, marks = { 0 };
 	int n = 0;
 	for (int i = 0; i < r->n; i++) {
 		if (!r->v[i])
 			continue;
-		sync_buf_printf(&cols, "%s\"%s\"", n ? ", " : "", t->cols[i]);
-		sync_buf_printf(&marks, "%s?", n ? ", " : "");
+		buf_printf(&cols, "%s\"%s\"", n ? ", " : "", t->cols[i]);
+		buf_printf(&marks, "%s?", n ? ", " : "");
 		n++;
 	}
-	char *sql = mem_printf("INSERT INTO \"%s\" (%s) VALUES (%s)", t->name, cols.p, marks.p);
-	free(cols.p);
-	free(marks.p);
+	char *sql =
+	        mem_printf("INSERT INTO \"%s\" (%s) VALUES (%s)", t->name, cols.data, marks.data);
+	free(cols.data);
+	free(marks.data);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
 	free(sql);
@@ -1775,26 +1730,26 @@ static void sync_audit(struct sync_apply_ctx *c, const struct sync_table *t, int
 }
 
 /* Start an audit note: "sync with NAME: what". */
-static void sync_detail_start(struct sync_buf *b, const char *from, const char *what)
+static void sync_detail_start(struct buf *b, const char *from, const char *what)
 {
-	sync_buf_printf(b, "sync with %s: %s", from, what);
+	buf_printf(b, "sync with %s: %s", from, what);
 }
 
 /*
  * Append "; heading: label = value, ..." for the given columns of r (all
  * given ones when mask is NULL), each value as stored, text in JSON quotes.
  */
-static void sync_detail_row(struct sync_buf *b, const char *heading, const struct sync_table *t,
+static void sync_detail_row(struct buf *b, const char *heading, const struct sync_table *t,
                             const struct sync_row *r, const bool *mask)
 {
-	sync_buf_printf(b, "; %s: ", heading);
+	buf_printf(b, "; %s: ", heading);
 	int n = 0;
 	for (int i = 0; i < r->n; i++) {
 		if ((mask && !mask[i]) || (!mask && !r->v[i]))
 			continue;
 		const struct field *f = record_field(t->kind, t->cols[i]);
-		sync_buf_printf(b, "%s%s = ", n++ ? ", " : "", f ? f->label : t->cols[i]);
-		sync_buf_json_value(b, r->v[i]);
+		buf_printf(b, "%s%s = ", n++ ? ", " : "", f ? f->label : t->cols[i]);
+		sync_json_value(b, r->v[i]);
 	}
 }
 
@@ -1812,7 +1767,7 @@ static char *sync_label_list(const struct sync_table *t, const bool *mask, bool 
 	*all_text = true;
 	for (int i = 0; i < t->ncol; i++)
 		total += mask[i];
-	struct sync_buf b = { 0 };
+	struct buf b = { 0 };
 	int k = 0;
 	for (int i = 0; i < t->ncol; i++) {
 		if (!mask[i])
@@ -1820,14 +1775,14 @@ static char *sync_label_list(const struct sync_table *t, const bool *mask, bool 
 		const struct field *f = record_field(t->kind, t->cols[i]);
 		if (!f || f->type != FIELD_TEXT)
 			*all_text = false;
-		sync_buf_printf(&b, "%s%s",
-		                k == 0           ? ""
-		                : k + 1 == total ? " and "
-		                                 : ", ",
-		                sync_label(t, i));
+		buf_printf(&b, "%s%s",
+		           k == 0           ? ""
+		           : k + 1 == total ? " and "
+		                            : ", ",
+		           sync_label(t, i));
 		k++;
 	}
-	return b.p ? b.p : mem_strdup("");
+	return b.data ? b.data : mem_strdup("");
 }
 
 /*
@@ -1890,7 +1845,7 @@ static void sync_merge(struct sync_apply_ctx *c, int ti, int64_t id, const struc
 	if (rc != SQLITE_OK)
 		sync_fail(c, rc, "merging a changed record");
 	if (any && c->code == ERROR_NONE) {
-		struct sync_buf d = { 0 };
+		struct buf d = { 0 };
 		sync_detail_start(&d, c->from,
 		                  theirs_won ? "changed on both, kept the later version from there"
 		                             : "changed on both, kept the later version made here");
@@ -1898,8 +1853,8 @@ static void sync_merge(struct sync_apply_ctx *c, int ti, int64_t id, const struc
 		                        : mem_printf("the earlier version, from %s", c->from);
 		sync_detail_row(&d, when, t, &lost, conflict);
 		free(when);
-		sync_audit(c, t, id, d.p);
-		free(d.p);
+		sync_audit(c, t, id, d.data);
+		free(d.data);
 		struct sync_note *note = sync_note_add(c, SYNC_NOTE_CONFLICT, ti, id);
 		note->columns = sync_label_list(t, conflict, &note->all_text);
 		note->theirs_won = theirs_won;
@@ -2037,14 +1992,14 @@ static void sync_merge_twins(struct sync_apply_ctx *c, int ti, const struct sync
 	if (rc != SQLITE_OK) {
 		sync_fail(c, rc, "merging a record made on both laptops");
 	} else if (any) {
-		struct sync_buf d = { 0 };
+		struct buf d = { 0 };
 		char *what = mem_printf("recorded on both; merged into this one, #%lld removed",
 		                        (long long)drop);
 		sync_detail_start(&d, c->from, what);
 		free(what);
 		sync_detail_row(&d, "the earlier entry had", t, lose, differs);
-		sync_audit(c, t, keep, d.p);
-		free(d.p);
+		sync_audit(c, t, keep, d.data);
+		free(d.data);
 		struct sync_note *note = sync_note_add(c, SYNC_NOTE_MERGED, ti, keep);
 		note->columns = sync_label_list(t, differs, &note->all_text);
 		note->theirs_won = win == r;
@@ -2115,10 +2070,10 @@ static int sync_on_conflict(void *ctx, int type, sqlite3_changeset_iter *it)
 	int64_t id = key ? sqlite3_value_int64(key) : 0;
 	if (type == SQLITE_CHANGESET_DATA && op == SQLITE_DELETE) {
 		/* Deleted there, changed here: keep it; the sender gets it back. */
-		struct sync_buf d = { 0 };
+		struct buf d = { 0 };
 		sync_detail_start(&d, c->from, "deleted there but changed here, so kept");
-		sync_audit(c, t, id, d.p);
-		free(d.p);
+		sync_audit(c, t, id, d.data);
+		free(d.data);
 		sync_note_add(c, SYNC_NOTE_KEPT_HERE, ti, id);
 	} else if (type == SQLITE_CHANGESET_DATA) {
 		sync_merge(c, ti, id, &inc, &old);
@@ -2280,16 +2235,16 @@ static enum error_code sync_keep_forgotten(struct sync_apply_ctx *c)
 			continue;
 		/* Forgotten there: what the file did not set there is no more (the name excepted).
 		 */
-		struct sync_buf sql = { 0 };
+		struct buf sql = { 0 };
 		for (int i = 1; i < t->ncol; i++)
 			if (t->personal[i] && !p->given[i] &&
 			    strcmp(t->cols[i], person_kind.name_field) != 0)
-				sync_buf_printf(&sql, "%s\"%s\" = NULL",
-				                sql.n ? ", " : "UPDATE person SET ", t->cols[i]);
-		if (sql.p) {
-			sync_buf_printf(&sql, " WHERE id = ?");
-			sqlite3_stmt *st = store_prepare_fresh(c->s, sql.p, c->err);
-			free(sql.p);
+				buf_printf(&sql, "%s\"%s\" = NULL",
+				           sql.len ? ", " : "UPDATE person SET ", t->cols[i]);
+		if (sql.data) {
+			buf_printf(&sql, " WHERE id = ?");
+			sqlite3_stmt *st = store_prepare_fresh(c->s, sql.data, c->err);
+			free(sql.data);
 			if (!st)
 				return c->err ? c->err->code : ERROR_IO;
 			sqlite3_bind_int64(st, 1, p->id);
@@ -2416,13 +2371,13 @@ static int sync_restore_from_base(struct sync_apply_ctx *c, struct sync_orphan *
 static char *sync_describe(struct store *s, const struct record_kind *kind, int64_t id, bool nested)
 {
 	const char *noun = kind->noun;
-	struct sync_buf b = { 0 };
-	sync_buf_printf(&b, "%c%s", nested ? noun[0] : toupper((unsigned char)noun[0]), noun + 1);
+	struct buf b = { 0 };
+	buf_printf(&b, "%c%s", nested ? noun[0] : toupper((unsigned char)noun[0]), noun + 1);
 	void *rec = mem_alloc(kind->size);
 	if (record_get(s, kind, id, rec, NULL) != ERROR_NONE) {
 		free(rec);
-		sync_buf_printf(&b, " that is no longer here");
-		return b.p;
+		buf_printf(&b, " that is no longer here");
+		return b.data;
 	}
 	const struct field *name = kind->name_field ? record_field(kind, kind->name_field) : NULL;
 	const struct field *order = record_field(kind, kind->order);
@@ -2430,7 +2385,7 @@ static char *sync_describe(struct store *s, const struct record_kind *kind, int6
 		char *v = record_field_display(name, rec);
 		char *clean = text_clean(v, 0);
 		size_t cut = text_fit(clean, 60, NULL);
-		sync_buf_printf(&b, " *%.*s%s*", (int)cut, clean, clean[cut] ? "..." : "");
+		buf_printf(&b, " *%.*s%s*", (int)cut, clean, clean[cut] ? "..." : "");
 		free(clean);
 		free(v);
 	}
@@ -2438,7 +2393,7 @@ static char *sync_describe(struct store *s, const struct record_kind *kind, int6
 	    (order->type == FIELD_DATE || (!name && order->type == FIELD_CHOICE))) {
 		char *v = record_field_display(order, rec);
 		char *clean = text_clean(v, 0);
-		sync_buf_printf(&b, " %s", clean);
+		buf_printf(&b, " %s", clean);
 		free(clean);
 		free(v);
 	}
@@ -2454,15 +2409,15 @@ static char *sync_describe(struct store *s, const struct record_kind *kind, int6
 			if (!target || !ref)
 				continue;
 			char *sub = sync_describe(s, target, ref, true);
-			sync_buf_printf(&b, "%s%s", k++ ? "; " : " (", sub);
+			buf_printf(&b, "%s%s", k++ ? "; " : " (", sub);
 			free(sub);
 		}
 		if (k)
-			sync_buf_add(&b, ")", 1);
+			buf_add(&b, ")");
 	}
 	record_clear(kind, rec);
 	free(rec);
-	return b.p;
+	return b.data;
 }
 
 /* What is left: references that may be emptied are emptied, other records go with their parent. */
@@ -2493,12 +2448,12 @@ static void sync_settle_orphans(struct sync_apply_ctx *c, struct sync_orphan *o,
 			struct sync_note *note =
 			        sync_note_add(c, SYNC_NOTE_REMOVED, o[i].table, o[i].rowid);
 			note->what = sync_describe(c->s, t->kind, o[i].rowid, false);
-			struct sync_buf d = { 0 };
+			struct buf d = { 0 };
 			sync_detail_start(&d, c->from,
 			                  "removed, as what it belonged to was deleted everywhere");
 			sync_detail_row(&d, "it held", t, &r, NULL);
-			sync_audit(c, t, o[i].rowid, d.p);
-			free(d.p);
+			sync_audit(c, t, o[i].rowid, d.data);
+			free(d.data);
 			sync_row_free(&r);
 			rc = sync_delete_row(c, t, o[i].rowid);
 			c->removed =
