@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "mem.h"
 #include "store.h"
 #include "sync.h"
 #include "text.h"
