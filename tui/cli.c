@@ -50,9 +50,21 @@ static const struct cli_command {
 	{ "import", "import FILE.csv... | FOLDER [--dry-run]",
 	  "read records from CSV files or a folder of them, all or nothing; --dry-run checks",
 	  cli_import },
-	{ "export", "export csv FOLDER",
-	  "write every record to twelve CSV files, one per kind, in FOLDER",
+	{ "export",
+	  "export csv FOLDER | ics FILE | report [--year YYYY] [--project P] "
+	  "[--format text|md|html] [--output FILE]",
+	  "write every record to twelve CSV files, one per kind, in FOLDER; or what is owed "
+	  "(feedback, payments, commitments, papers) as a calendar FILE to import into a calendar "
+	  "program; or the annual involvement report for a board (this year unless --year; one "
+	  "project with --project; on the screen unless --output)",
 	  cli_export },
+	{ "letters",
+	  "letters MEETING [--held YYYY-MM-DD] [--format text|html] [--output FOLDER] "
+	  "[--mark-sent [--date YYYY-MM-DD]]",
+	  "write a \"you said, we did\" letter to each service user and carer who came to "
+	  "MEETING (its title, or #number), each in the format they need, into FOLDER (here "
+	  "unless given); --mark-sent records feedback given by letter (today unless --date)",
+	  cli_letters },
 	{ "demo", "demo [--scale N]",
 	  "fill an empty database with a realistic demo year of one local authority (N of them "
 	  "with --scale)",
