@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "date.h"
+#include "exchange.h"
 #include "meeting.h"
 #include "mem.h"
 #include "money.h"
@@ -501,10 +502,13 @@ enum error_code ics_export(struct store *s, const struct config *config, const c
 
 char *ics_counts_text(const struct ics_counts *c)
 {
-	return mem_printf("%ld meeting%s owing feedback, %ld unpaid claim%s, %ld commitment%s, "
-	                  "%ld planned meeting%s and %ld set%s of papers to send",
-	                  c->feedback, c->feedback == 1 ? "" : "s", c->payments,
-	                  c->payments == 1 ? "" : "s", c->commitments,
-	                  c->commitments == 1 ? "" : "s", c->meetings, c->meetings == 1 ? "" : "s",
-	                  c->papers, c->papers == 1 ? "" : "s");
+	char n[5][EXCHANGE_NUMBER_SIZE];
+	const long v[5] = { c->feedback, c->payments, c->commitments, c->meetings, c->papers };
+	for (int i = 0; i < 5; i++)
+		exchange_number(v[i], n[i]);
+	return mem_printf("%s meeting%s owing feedback, %s unpaid claim%s, %s commitment%s, "
+	                  "%s planned meeting%s and %s set%s of papers to send",
+	                  n[0], v[0] == 1 ? "" : "s", n[1], v[1] == 1 ? "" : "s", n[2],
+	                  v[2] == 1 ? "" : "s", n[3], v[3] == 1 ? "" : "s", n[4],
+	                  v[4] == 1 ? "" : "s");
 }
