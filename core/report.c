@@ -343,6 +343,15 @@ static char *report_share(long part, long whole)
 	                  report_n(whole, b));
 }
 
+/* A label as the first words of a row: "service user" becomes "Service user". Caller frees. */
+static char *report_capital(const char *label)
+{
+	char *s = mem_strdup(label);
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
+
 /* A two-column table row: label and text. */
 static void report_pair(struct report_run *x, const char *label, const char *value)
 {
@@ -694,11 +703,13 @@ static enum error_code report_people(struct report_run *x)
 	                     report_n(x->t.newcomers, c));
 	doc_para(&x->d, p);
 	free(p);
-	const char *labels[ROLE_COUNT];
+	char *labels[ROLE_COUNT];
 	for (size_t i = 0; i < ROLE_COUNT; i++)
-		labels[i] = vocab_roles[i].label;
+		labels[i] = report_capital(vocab_roles[i].label);
 	report_figures(x, "People who came, by their role at the meetings", "Role", "People",
-	               labels, roles, ROLE_COUNT, false);
+	               (const char *const *)labels, roles, ROLE_COUNT, false);
+	for (size_t i = 0; i < ROLE_COUNT; i++)
+		free(labels[i]);
 	return report_tags(x);
 }
 
@@ -946,9 +957,10 @@ static void report_payments(struct report_run *x)
 		char n[EXCHANGE_NUMBER_SIZE], claimed[MONEY_TEXT_SIZE], paid[MONEY_TEXT_SIZE];
 		money_format_pounds(t->kind_claimed[i], claimed);
 		money_format_pounds(t->kind_paid[i], paid);
-		const char *cells[] = { record_choice_label(kinds, (int)i),
-			                report_n(t->kind_claims[i], n), claimed, paid };
+		char *kind = report_capital(record_choice_label(kinds, (int)i));
+		const char *cells[] = { kind, report_n(t->kind_claims[i], n), claimed, paid };
 		doc_table_row(&x->d, cells);
+		free(kind);
 	}
 	doc_table_end(&x->d, NULL);
 }

@@ -148,8 +148,8 @@ static void owed_records(struct fixture *fx, struct owed *o)
 
 	o->payment = fx_payment(fx, o->ann, o->meeting, PAYMENT_TRAVEL, 1250, "2026-10-02", NULL);
 	fx_payment(fx, o->ann, o->meeting, PAYMENT_FEE, 2000, "2026-10-02", "2026-10-09");
-	int64_t declined = fx_payment(fx, o->zofia, o->meeting, PAYMENT_FEE, 2000, "2026-10-02",
-	                              NULL);
+	int64_t declined =
+	        fx_payment(fx, o->zofia, o->meeting, PAYMENT_FEE, 2000, "2026-10-02", NULL);
 	fx_set(fx, "payment", declined, "declined", "yes");
 
 	o->action = fx_action(fx, p, o->meeting, "Book a hearing loop", "2026-12-01", NULL);
@@ -218,7 +218,8 @@ static void test_events(void **state)
 	ev = event(all, uid);
 	assert_non_null(ev);
 	assert_non_null(strstr(ev, "DTSTART;VALUE=DATE:20261030\r\n"));
-	assert_non_null(strstr(ev, "SUMMARY:Pay Ann B. \xC2\xA3" "12.50 for travel (Carers' forum)"));
+	assert_non_null(strstr(ev, "SUMMARY:Pay Ann B. \xC2\xA3"
+	                           "12.50 for travel (Carers' forum)"));
 	free(ev);
 	free(uid);
 
