@@ -587,7 +587,11 @@ struct report_tags {
 	size_t n, cap;
 };
 
-/* Count one person into each group named in their ';'-separated tags. */
+/*
+ * Count one person into each group named in their ';'-separated tags. Groups
+ * spelt differently only in case are one group, named by the spelling that
+ * sorts first ("Polish community" before "polish community").
+ */
 static void report_tag_row(struct report_run *x, sqlite3_stmt *st, void *ctx)
 {
 	(void)x;
@@ -601,6 +605,8 @@ static void report_tag_row(struct report_run *x, sqlite3_stmt *st, void *ctx)
 		size_t i = 0;
 		while (i < g->n && strcasecmp(g->names[i], t) != 0)
 			i++;
+		if (i < g->n && strcmp(t, g->names[i]) < 0) /* one spelling, whatever the order */
+			mem_replace(&g->names[i], t);
 		if (i == g->n) {
 			size_t cap = g->cap;
 			mem_grow((void **)&g->names, &cap, g->n + 1, sizeof *g->names);
