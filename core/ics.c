@@ -325,11 +325,11 @@ static bool ics_action_row(struct ics_run *x, sqlite3_stmt *st, void *ctx)
 	struct buf d = { 0 };
 	buf_printf(&d, "A commitment made to the people who took part, due on %s.", ics_col(st, 3));
 	if (*ics_col(st, 2))
-		buf_printf(&d, "\nWho does it: %s.", ics_col(st, 2));
+		buf_printf(&d, "\nWho does it: %s", ics_col(st, 2));
 	if (*ics_col(st, 4))
-		buf_printf(&d, "\nPromised at %s, held on %s.", ics_col(st, 4), ics_col(st, 5));
+		buf_printf(&d, "\nPromised at: %s, held on %s", ics_col(st, 4), ics_col(st, 5));
 	if (*ics_col(st, 6))
-		buf_printf(&d, "\nProject: %s.", ics_col(st, 6));
+		buf_printf(&d, "\nProject: %s", ics_col(st, 6));
 	bool ok = ics_end_event(x, d.data);
 	buf_free(&d);
 	x->n->commitments++;
