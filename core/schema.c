@@ -301,12 +301,22 @@ static enum error_code schema_migrate_1(struct store *s, struct error *err)
 	return code;
 }
 
+/*
+ * Version 2: payments listed by the date claimed, newest first, a page at a
+ * time (core/involvement.c), without sorting every payment for each page.
+ */
+static enum error_code schema_migrate_2(struct store *s, struct error *err)
+{
+	return store_exec(s, "CREATE INDEX payment_claimed ON payment (claimed_on);", err);
+}
+
 static const struct schema_migration {
 	int version;
 	const char *summary;
 	enum error_code (*apply)(struct store *s, struct error *err);
 } schema_migrations[] = {
 	{ 1, "records, audit log and drafts", schema_migrate_1 },
+	{ 2, "payments by the date claimed", schema_migrate_2 },
 };
 
 int schema_latest(void)

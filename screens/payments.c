@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* payments: every payment, overdue claims first, with pay, declined, filters and findings. */
+#include "payments.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "finding_rows.h"
+#include "involvement.h"
+#include "involvement_rows.h"
+#include "mem.h"
+#include "money.h"
+#include "payment.h"
+#include "rules.h"
+
+enum {
+	PAYMENTS_FINDINGS_SHOWN = 100, /* findings listed at most; the rest are counted */
+	PAYMENTS_ASK_DELETE = 1,
+};
+
+/* The rules whose findings concern payments that are not in the list (or not yet). */
+static const char *const payments_rules[] = { "payment_benefits_check", "payment_not_offered",
+	                                      NULL };
+
+/* What each filter shows: its title, its list's heading, and what an empty list says. */
+static const struct {
+	int key;
+	const char *word, *label, *help, *title, *heading, *empty, *shown;
+} payments_filters[] = {
+	[INVOLVEMENT_OVERDUE] = { 'o', "overdue", "overdue claims only",
+	                          "Show only the claims that are overdue, longest waiting first.",
+	                          "Payments: overdue", "Overdue claims, longest waiting first",
+	                          "No claim is overdue.", "Showing overdue claims only." },
+	[INVOLVEMENT_UNPAID] = { 'u', "unpaid", "unpaid claims only",
+	                         "Show the claims not yet paid or declined, overdue first.",
+	                         "Payments: unpaid",
+	                         "Unpaid claims: overdue first, then the newest",
+	                         "No claim is waiting to be paid.",
+	                         "Showing unpaid claims, overdue first." },
+	[INVOLVEMENT_ALL] = { 'l', "all", "all payments",
+	                      "Show every payment: overdue claims first, then the newest.",
+	                      "Payments", "Every payment: overdue first, then the newest claims",
+	                      "There are no payments yet.",
+	                      "Showing every payment, overdue first." },
+};
+
+struct payments_state {
+	struct config *own_config; /* the built-in settings, when the program gave none */
+	enum involvement_filter filter;
+	struct rules_list findings;
+	size_t list_section, findings_section; /* where they are in the view (findings: 0 none) */
+};
+
+static struct payments_state *payments_state(struct screen_ctx *c)
+{
+	if (!c->state) {
+		struct payments_state *st = mem_calloc(1, sizeof *st);
+		st->filter = INVOLVEMENT_ALL;
+		rules_list_init(&st->findings);
+		c->state = st;
+	}
+	return c->state;
+}
+
+/* The findings about payments outside the list, most serious first. */
+static void payments_find(struct screen_ctx *c, struct view *v, struct payments_state *st,
+                          const struct config *config, int32_t today)
+{
+	rules_list_free(&st->findings);
+	rules_list_init(&st->findings);
+	struct rules_options opt = rules_options_default(today);
+	for (size_t i = 0; payments_rules[i]; i++)
+		opt.only |= UINT64_C(1) << rules_index(rules_find(payments_rules[i]));
+	struct error err;
+	if (rules_run(c->store, config, &opt, rules_list_add, &st->findings, &err) != ERROR_NONE)
+		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	rules_list_sort(&st->findings);
+}
+
+/* "Pay 3 overdue claims first, ...; 45 claims (£1,234.50) are unpaid, and 6 findings follow." */
+static void payments_summary(struct view *v, const struct involvement_totals *t, size_t findings)
+{
+	char unpaid[MONEY_TEXT_SIZE];
+	money_format_pounds(t->unpaid_pence, unpaid);
+	char *rest =
+	        findings == 0 ? mem_strdup("")
+	        : findings == 1
+	                ? mem_strdup(", and a finding about payments follows the list")
+	                : mem_printf(", and %zu findings about payments follow the list", findings);
+	if (t->overdue == 1)
+		view_summary(v,
+		             "Pay the overdue claim first, waiting since %s; %lld claims (%s) are "
+		             "unpaid in all%s.",
+		             t->oldest_overdue, (long long)t->unpaid, unpaid, rest);
+	else if (t->overdue)
+		view_summary(v,
+		             "Pay %lld overdue claims first, the longest waiting since %s; %lld "
+		             "claims (%s) are unpaid in all%s.",
+		             (long long)t->overdue, t->oldest_overdue, (long long)t->unpaid, unpaid,
+		             rest);
+	else if (t->unpaid)
+		view_summary(v, "No claim is overdue; %lld claim%s (%s) %s unpaid%s.",
+		             (long long)t->unpaid, t->unpaid == 1 ? "" : "s", unpaid,
+		             t->unpaid == 1 ? "is" : "are", rest);
+	else
+		view_summary(v, "Every claim has been paid or declined%s.", rest);
+	free(rest);
+}
+
+static void payments_build(struct screen_ctx *c, struct view *v)
+{
+	struct payments_state *st = payments_state(c);
+	const struct config *config = involvement_rows_config(c, &st->own_config);
+	struct involvement_terms t = involvement_terms(config, date_today());
+	struct involvement_totals totals;
+	struct error err;
+	if (involvement_totals(c->store, 0, &t, &totals, &err) != ERROR_NONE)
+		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	payments_find(c, v, st, config, t.today);
+	view_title(v, "%s", payments_filters[st->filter].title);
+	payments_summary(v, &totals, st->findings.count);
+	struct view_section *sec = view_add_list(v, payments_filters[st->filter].heading,
+	                                         payments_filters[st->filter].empty);
+	st->list_section = v->nsections - 1;
+	struct involvement_payments which = { .filter = st->filter, .terms = &t };
+	involvement_rows_payments(v, sec, c->store, &which);
+	st->findings_section = 0;
+	if (st->findings.count) {
+		sec = view_add_list(v, "Findings about payments", NULL);
+		st->findings_section = v->nsections - 1;
+		finding_rows_add(sec, &st->findings, PAYMENTS_FINDINGS_SHOWN);
+	}
+	view_add_action(v, 'a', "add", "add a payment",
+	                "Add a payment: for the person and meeting of the selected finding that "
+	                "says payment was not offered, or else for a person you choose by name.");
+	view_add_action(v, 'p', "pay", "mark it paid today",
+	                "Record that the selected payment was paid today.");
+	view_add_action(v, 'n', "declined", "record that they declined",
+	                "Record that the person chose not to be paid: for the selected payment, or "
+	                "for the meeting of the selected finding.");
+	view_add_action(v, 'd', "delete", "delete the payment",
+	                "Delete the selected payment, after asking.");
+	for (size_t i = 0; i < sizeof payments_filters / sizeof *payments_filters; i++)
+		if (i != st->filter)
+			view_add_action(v, payments_filters[i].key, payments_filters[i].word,
+			                payments_filters[i].label, payments_filters[i].help);
+}
+
+/* The finding the selected row stands for, or NULL when a payment (or nothing) is selected. */
+static const struct finding *payments_finding(const struct view *v, const struct payments_state *st)
+{
+	const struct view_row *row = view_selected_row(v);
+	if (!row || !st->findings_section || v->focus != st->findings_section || row->id < 0 ||
+	    (size_t)row->id >= st->findings.count)
+		return NULL;
+	return &st->findings.items[row->id];
+}
+
+/* The payment the selected row stands for, or 0. */
+static int64_t payments_selected(const struct view *v, const struct payments_state *st)
+{
+	const struct view_row *row = view_selected_row(v);
+	return row && v->focus == st->list_section ? row->id : 0;
+}
+
+/*
+ * A payment record for the person and meeting of a "not offered" finding:
+ * offered (to be filled in), or declined. Returns its id, or 0 with the
+ * reason on the message line.
+ */
+static int64_t payments_offer(struct screen_ctx *c, struct view *v, const struct finding *f,
+                              bool declined)
+{
+	if (strcmp(f->rule->id, "payment_not_offered") != 0) {
+		view_message(v, VIEW_TONE_WARN,
+		             "That finding is not about a payment to offer; choose a payment, or a "
+		             "finding that says payment was not offered.");
+		return 0;
+	}
+	struct payment pay;
+	payment_init(&pay);
+	pay.person_id = f->person_id;
+	pay.meeting_id = f->meeting_id;
+	pay.declined = declined;
+	struct error err;
+	int64_t id = 0;
+	if (payment_create(c->store, &pay, &err) != ERROR_NONE)
+		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	else
+		id = pay.head.id;
+	if (id && declined)
+		view_message(v, VIEW_TONE_GOOD, "Recorded that %s declined payment for %s.",
+		             f->person, f->meeting);
+	payment_clear(&pay);
+	return id;
+}
+
+/* Show the filter's list from its first row. */
+static enum screen_result payments_filter(struct screen_ctx *c, struct view *v,
+                                          struct payments_state *st, int key)
+{
+	for (size_t i = 0; i < sizeof payments_filters / sizeof *payments_filters; i++) {
+		if (payments_filters[i].key != key)
+			continue;
+		st->filter = (enum involvement_filter)i;
+		view_reset(v);
+		payments_build(c, v);
+		view_home(v);
+		view_message(v, VIEW_TONE_PLAIN, "%s", payments_filters[i].shown);
+		return SCREEN_HANDLED;
+	}
+	return SCREEN_UNHANDLED;
+}
+
+static enum screen_result payments_action(struct screen_ctx *c, struct view *v,
+                                          struct payments_state *st, int key)
+{
+	const struct finding *f = payments_finding(v, st);
+	int64_t id = payments_selected(v, st);
+	struct error err;
+	switch (key) {
+	case 'a':
+		id = f ? payments_offer(c, v, f, false) : 0;
+		if (id || !f)
+			screen_open(c, "payment", id);
+		return SCREEN_HANDLED;
+	case 'n':
+		if (f)
+			return payments_offer(c, v, f, true) ? SCREEN_CHANGED : SCREEN_HANDLED;
+		return involvement_rows_decline(c, v, id);
+	case 'p':
+		return involvement_rows_pay(c, v, id);
+	case 'd': {
+		if (!id) {
+			view_message(v, VIEW_TONE_WARN, "Choose a payment in the list to delete.");
+			return SCREEN_HANDLED;
+		}
+		char *named = involvement_rows_payment_named(c->store, id, true, &err);
+		if (named)
+			view_ask(v, PAYMENTS_ASK_DELETE, "Delete %s?", named);
+		else
+			view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+		free(named);
+		return SCREEN_HANDLED;
+	}
+	default:
+		return payments_filter(c, v, st, key);
+	}
+}
+
+static enum screen_result payments_handle(struct screen_ctx *c, struct view *v,
+                                          const struct command *cmd)
+{
+	struct payments_state *st = payments_state(c);
+	const struct view_row *row = view_selected_row(v);
+	struct error err;
+	switch (cmd->kind) {
+	case COMMAND_OPEN:
+		if (payments_selected(v, st))
+			screen_open(c, "payment", row->id);
+		else if (!finding_rows_explain(v, &st->findings, row))
+			view_message(v, VIEW_TONE_PLAIN, "%s.", row->value);
+		return SCREEN_HANDLED;
+	case COMMAND_ACTION:
+		return payments_action(c, v, st, cmd->key);
+	case COMMAND_ANSWER: {
+		int64_t id = payments_selected(v, st);
+		if (cmd->key != PAYMENTS_ASK_DELETE || !id)
+			return SCREEN_UNHANDLED;
+		if (!cmd->number) {
+			view_message(v, VIEW_TONE_PLAIN, "The payment was kept.");
+			return SCREEN_HANDLED;
+		}
+		char *named = involvement_rows_payment_named(c->store, id, true, &err);
+		if (!named || payment_delete(c->store, id, &err) != ERROR_NONE) {
+			view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+			free(named);
+			return SCREEN_HANDLED;
+		}
+		view_message(v, VIEW_TONE_GOOD, "Deleted %s.", named);
+		free(named);
+		return SCREEN_CHANGED;
+	}
+	default:
+		return SCREEN_UNHANDLED;
+	}
+}
+
+static void payments_leave(struct screen_ctx *c)
+{
+	struct payments_state *st = c->state;
+	if (!st)
+		return;
+	rules_list_free(&st->findings);
+	config_free(st->own_config);
+	free(st);
+	c->state = NULL;
+}
+
+const struct screen payments_screen = {
+	.name = "payments",
+	.title = "Payments",
+	.help = "Payments lists every fee and expense, with the overdue claims first, longest "
+	        "waiting first, and then the rest, newest first. Pay marks the selected payment "
+	        "paid "
+	        "today; declined records that the person chose not to be paid; open one to change "
+	        "its details. Overdue, unpaid and all choose what the list shows. After the list "
+	        "come the findings about payments: people with a benefits concern to check before "
+	        "paying more, and people who came to a meeting and were not offered payment; add "
+	        "or declined on one of those records what was done.",
+	.build = payments_build,
+	.handle = payments_handle,
+	.leave = payments_leave,
+};
