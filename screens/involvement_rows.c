@@ -144,8 +144,10 @@ static void involvement_rows_payment_state(const struct involvement_payment *p,
 		view_row_status(row, "OVERDUE", VIEW_TONE_ALERT);
 		view_row_date(row, "claimed", p->claimed_on);
 	} else if (*p->paid_on) {
+		/* Lists run by the date claimed, so that is the date that goes last. */
 		view_row_status(row, "paid", VIEW_TONE_GOOD);
-		view_row_date(row, "paid", p->paid_on);
+		view_row_date(row, *p->claimed_on ? "claimed" : "paid",
+		              *p->claimed_on ? p->claimed_on : p->paid_on);
 	} else if (p->declined) {
 		view_row_status(row, "declined", VIEW_TONE_QUIET);
 		view_row_date(row, "claimed", p->claimed_on);
@@ -162,12 +164,16 @@ static bool involvement_rows_payment_row(const struct involvement_payment *p, vo
 	struct involvement_rows_fill *fill = ctx;
 	struct view_row *row = involvement_rows_new(fill, p->id, p->key);
 	char *words = involvement_rows_payment_words(p);
+	char *paid = *p->paid_on && *p->claimed_on ? mem_printf(", paid %s", p->paid_on)
+	                                           : mem_strdup("");
 	if (fill->src->which.person_id) {
 		view_row_label(row, "%s", words);
+		view_row_value(row, "%s", paid + (*paid ? 2 : 0));
 	} else {
 		view_row_label(row, "%s", p->person);
-		view_row_value(row, "%s", words);
+		view_row_value(row, "%s%s", words, paid);
 	}
+	free(paid);
 	free(words);
 	involvement_rows_payment_state(p, row);
 	return true;
@@ -309,6 +315,12 @@ char *involvement_rows_payment_named(struct store *s, int64_t id, bool with_pers
 	return named;
 }
 
+const char *involvement_rows_stop(const char *text)
+{
+	size_t n = strlen(text);
+	return n && text[n - 1] == '.' ? "" : ".";
+}
+
 char *involvement_rows_join(const char *const *words, size_t n)
 {
 	struct buf b;
@@ -330,7 +342,7 @@ static enum screen_result involvement_rows_set(struct screen_ctx *c, struct view
 		free(named);
 		return SCREEN_HANDLED;
 	}
-	view_message(v, VIEW_TONE_GOOD, "%s %s.", done, named);
+	view_message(v, VIEW_TONE_GOOD, "%s %s%s", done, named, involvement_rows_stop(named));
 	free(named);
 	return SCREEN_CHANGED;
 }
@@ -360,9 +372,8 @@ enum screen_result involvement_rows_pay(struct screen_ctx *c, struct view *v, in
 		view_message(v, VIEW_TONE_PLAIN, "That payment was paid on %s already.",
 		             pay.paid_on);
 	} else if (pay.declined == 1) {
-		view_message(
-		        v, VIEW_TONE_WARN,
-		        "That payment was declined; open it and set declined to no to pay it.");
+		view_message(v, VIEW_TONE_WARN,
+		             "That payment was declined; set declined to no first to pay it.");
 	} else {
 		char today[DATE_TEXT_SIZE], *done;
 		date_format(date_today(), today);

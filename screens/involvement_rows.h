@@ -53,6 +53,9 @@ char *involvement_rows_payment_words(const struct involvement_payment *p);
 char *involvement_rows_payment_named(struct store *s, int64_t id, bool with_person,
                                      struct error *err);
 
+/* The full stop a sentence ending in text needs: "" when text ends in one ("Ann B."). */
+const char *involvement_rows_stop(const char *text);
+
 /* "a, b and c": n words joined as a sentence lists them ("" for none). Caller frees. */
 char *involvement_rows_join(const char *const *words, size_t n);
 

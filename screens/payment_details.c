@@ -198,7 +198,11 @@ static enum screen_result payment_details_save_person(struct screen_ctx *c, stru
 		/* Build again so the field offers the people found, with the sentence under it. */
 		st->pick_error = mem_strdup(err.msg);
 		view_field_error(view_focused_field(v), err.msg);
-		return st->pick.n ? SCREEN_CHANGED : SCREEN_HANDLED;
+		if (!st->pick.n)
+			return SCREEN_HANDLED;
+		/* Ready for a number, or more of the name: the sentence says what was typed. */
+		view_edit_kill(v);
+		return SCREEN_CHANGED;
 	}
 	struct payment pay;
 	enum error_code code;
@@ -223,8 +227,8 @@ static enum screen_result payment_details_save_person(struct screen_ctx *c, stru
 	}
 	struct person pe;
 	if (person_get(c->store, who, &pe, &err) == ERROR_NONE)
-		view_message(v, VIEW_TONE_GOOD, "%s the payment for %s.", c->id ? "Saved" : "Added",
-		             pe.name);
+		view_message(v, VIEW_TONE_GOOD, "%s the payment for %s%s",
+		             c->id ? "Saved" : "Added", pe.name, involvement_rows_stop(pe.name));
 	person_clear(&pe);
 	c->id = pay.head.id;
 	payment_clear(&pay);

@@ -81,31 +81,30 @@ static void payments_find(struct screen_ctx *c, struct view *v, struct payments_
 /* "Pay 3 overdue claims first, ...; 45 claims (£1,234.50) are unpaid, and 6 findings follow." */
 static void payments_summary(struct view *v, const struct involvement_totals *t, size_t findings)
 {
-	char unpaid[MONEY_TEXT_SIZE];
-	money_format_pounds(t->unpaid_pence, unpaid);
+	char money[MONEY_TEXT_SIZE];
+	money_format_pounds(t->unpaid_pence, money);
+	char *unpaid = t->unpaid == 1 ? mem_printf("1 claim (%s) is unpaid", money)
+	                              : mem_printf("%lld claims (%s) are unpaid",
+	                                           (long long)t->unpaid, money);
 	char *rest =
 	        findings == 0 ? mem_strdup("")
 	        : findings == 1
 	                ? mem_strdup(", and a finding about payments follows the list")
 	                : mem_printf(", and %zu findings about payments follow the list", findings);
 	if (t->overdue == 1)
-		view_summary(v,
-		             "Pay the overdue claim first, waiting since %s; %lld claims (%s) are "
-		             "unpaid in all%s.",
-		             t->oldest_overdue, (long long)t->unpaid, unpaid, rest);
+		view_summary(v, "Pay the overdue claim first, waiting since %s; %s in all%s.",
+		             t->oldest_overdue, unpaid, rest);
 	else if (t->overdue)
 		view_summary(v,
-		             "Pay %lld overdue claims first, the longest waiting since %s; %lld "
-		             "claims (%s) are unpaid in all%s.",
-		             (long long)t->overdue, t->oldest_overdue, (long long)t->unpaid, unpaid,
-		             rest);
+		             "Pay %lld overdue claims first, the longest waiting since %s; %s in "
+		             "all%s.",
+		             (long long)t->overdue, t->oldest_overdue, unpaid, rest);
 	else if (t->unpaid)
-		view_summary(v, "No claim is overdue; %lld claim%s (%s) %s unpaid%s.",
-		             (long long)t->unpaid, t->unpaid == 1 ? "" : "s", unpaid,
-		             t->unpaid == 1 ? "is" : "are", rest);
+		view_summary(v, "No claim is overdue; %s%s.", unpaid, rest);
 	else
 		view_summary(v, "Every claim has been paid or declined%s.", rest);
 	free(rest);
+	free(unpaid);
 }
 
 static void payments_build(struct screen_ctx *c, struct view *v)
@@ -207,6 +206,7 @@ static enum screen_result payments_filter(struct screen_ctx *c, struct view *v,
 		view_reset(v);
 		payments_build(c, v);
 		view_home(v);
+		v->fresh = true; /* another list under another title: shown whole, from the top */
 		view_message(v, VIEW_TONE_PLAIN, "%s", payments_filters[i].shown);
 		return SCREEN_HANDLED;
 	}

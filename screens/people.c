@@ -173,7 +173,8 @@ static enum screen_result people_handle(struct screen_ctx *c, struct view *v,
 			view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
 			return SCREEN_HANDLED;
 		}
-		view_message(v, VIEW_TONE_GOOD, "Deleted %s.", row->label);
+		view_message(v, VIEW_TONE_GOOD, "Deleted %s%s", row->label,
+		             involvement_rows_stop(row->label));
 		return SCREEN_CHANGED;
 	default:
 		return SCREEN_UNHANDLED;

@@ -179,7 +179,7 @@ static void the_list_says_who_each_person_is(void **state)
 	key(st, 'd');
 	assert_string_equal(v->question.text, "Delete Bob C.?");
 	send(st, COMMAND_ANSWER, NULL, 1);
-	assert_string_equal(v->message, "Deleted Bob C..");
+	assert_string_equal(v->message, "Deleted Bob C.");
 	assert_int_equal(person_find(fx->s, "Bob C."), 0);
 	screen_stack_free(st);
 }
@@ -463,11 +463,15 @@ static void payments_list_overdue_first(void **state)
 	assert_string_equal(row_text(sec, 1),
 	                    "OVERDUE: Ann B., travel £12.50 for Carers' forum, claimed 2026-10-01");
 	assert_string_equal(row_text(sec, 2), "unpaid: Bob C., fee £25.00, claimed 2026-11-20");
-	assert_string_equal(row_text(sec, 3), "paid: Chen L., care cover £30.00, paid 2026-11-19");
+	assert_string_equal(
+	        row_text(sec, 3),
+	        "paid: Chen L., care cover £30.00, paid 2026-11-19, claimed 2026-11-18");
 	assert_string_equal(row_text(sec, 4), "declined: Chen L., fee £0.00");
 	/* Finding by name reaches across the parts of the list. */
 	send(st, COMMAND_FIND, "chen", 0);
-	assert_string_equal(selected(st), "paid: Chen L., care cover £30.00, paid 2026-11-19");
+	assert_string_equal(
+	        selected(st),
+	        "paid: Chen L., care cover £30.00, paid 2026-11-19, claimed 2026-11-18");
 	send(st, COMMAND_UP, NULL, 0);
 	send(st, COMMAND_UP, NULL, 0);
 	assert_string_equal(selected(st),
@@ -509,8 +513,10 @@ static void pay_and_declined_take_one_key(void **state)
 	                       "claims (£50.00) are unpaid"));
 	struct view_section *sec =
 	        section(st, "Every payment: overdue first, then the newest claims");
-	assert_string_equal(row_text(sec, 3),
-	                    "paid: Ann B., travel £12.50 for Carers' forum, paid 2026-11-22");
+	assert_string_equal(
+	        row_text(sec, 3),
+	        "paid: Ann B., travel £12.50 for Carers' forum, paid 2026-11-22, claimed "
+	        "2026-10-01");
 	/* Paying it again says so and changes nothing. */
 	select_row(st, "Every payment: overdue first, then the newest claims", 3);
 	key(st, 'p');
@@ -576,7 +582,7 @@ static void a_payment_is_added_by_picking_the_person(void **state)
 	send(st, COMMAND_SAVE_FIELD, NULL, 1);
 	int64_t id = screen_top(st)->id;
 	assert_true(id != 0);
-	assert_string_equal(v->message, "Added the payment for Anna K..");
+	assert_string_equal(v->message, "Added the payment for Anna K.");
 	assert_string_equal(view_focused_field(v)->name, "meeting_id");
 	assert_int_equal(view_focused_field(v)->nchoices, 1); /* none: she was at no meeting */
 	send(st, COMMAND_DOWN, NULL, 0);
@@ -594,7 +600,7 @@ static void a_payment_is_added_by_picking_the_person(void **state)
 	/* A person with meetings: the meeting is chosen from theirs. */
 	focus(st, "person_id");
 	send(st, COMMAND_SAVE_FIELD, "ann b", 0);
-	assert_string_equal(v->message, "Saved the payment for Ann B..");
+	assert_string_equal(v->message, "Saved the payment for Ann B.");
 	f = focus(st, "meeting_id");
 	assert_int_equal(f->nchoices, 2);
 	assert_string_equal(f->choices[1], "Carers' forum, 2026-09-30");
