@@ -52,7 +52,7 @@ int32_t involvement_pay_due(const struct involvement_terms *t, int32_t claimed)
 /*
  * One list's query: what it selects and from where (ending in a WHERE
  * clause's conditions, which may use :person, :today and :cutoff), its order
- * column (NULL: by id alone), the id column, the name finding matches, and
+ * column, the id column (which breaks ties), the name finding matches, and
  * what goes before each row's key.
  */
 struct involvement_list {
@@ -131,21 +131,17 @@ static enum error_code involvement_run(struct store *s, const struct involvement
                                        void *ctx, bool *stopped, struct error *err)
 {
 	bool desc = l->desc != page->backward;
-	const char *dir = desc ? "DESC" : "ASC", *op = desc ? "<" : ">";
-	char *after = !page->has_after ? mem_strdup("")
-	              : l->order ? mem_printf(" AND (%s, %s) %s (:after_key, :after_id)", l->order,
-	                                      l->id, op)
-	                         : mem_printf(" AND %s %s :after_id", l->id, op);
+	const char *dir = desc ? "DESC" : "ASC";
+	char *after = page->has_after ? mem_printf(" AND (%s, %s) %s (:after_key, :after_id)",
+	                                           l->order, l->id, desc ? "<" : ">")
+	                              : mem_strdup("");
 	bool match = page->match && *page->match;
 	char *with =
 	        match ? mem_printf(" AND %s LIKE :pattern ESCAPE '\\'", l->name) : mem_strdup("");
-	char *by = l->order ? mem_printf("%s %s, %s %s", l->order, dir, l->id, dir)
-	                    : mem_printf("%s %s", l->id, dir);
-	char *sql = mem_printf("SELECT %s, %s, %s%s%s ORDER BY %s LIMIT :limit",
-	                       l->order ? l->order : "''", l->id, l->query, after, with, by);
+	char *sql = mem_printf("SELECT %s, %s, %s%s%s ORDER BY %s %s, %s %s LIMIT :limit", l->order,
+	                       l->id, l->query, after, with, l->order, dir, l->id, dir);
 	free(after);
 	free(with);
-	free(by);
 	sqlite3_stmt *st = store_prepare_fresh(s, sql, err);
 	free(sql);
 	if (!st)
@@ -319,11 +315,11 @@ static bool involvement_commitment_row(sqlite3_stmt *st, const char *key, void *
 	return call->fn(&c, call->ctx);
 }
 
-/* The open commitments from meetings the person came to (ac, m). */
+/* The open commitments from meetings the person came to (a, ac, m): their meetings first. */
 #define INVOLVEMENT_COMMITMENTS_FROM                                                               \
-	" FROM action ac JOIN meeting m ON m.id = ac.meeting_id"                                   \
-	" WHERE ac.done_on IS NULL AND ac.meeting_id IN"                                           \
-	" (SELECT a.meeting_id FROM attendance a WHERE a.person_id = :person AND a.attended = 1)"
+	" FROM attendance a CROSS JOIN action ac ON ac.meeting_id = a.meeting_id"                  \
+	" JOIN meeting m ON m.id = ac.meeting_id"                                                  \
+	" WHERE a.person_id = :person AND a.attended = 1 AND ac.done_on IS NULL"
 
 enum error_code involvement_commitments(struct store *s, int64_t person_id,
                                         const struct involvement_page *page,
@@ -378,8 +374,8 @@ static const struct involvement_list involvement_payment_parts[][INVOLVEMENT_PAR
 		{ INVOLVEMENT_PAYMENT_SQL("pay.claimed_on IS NOT NULL AND NOT (" INVOLVEMENT_SQL_OVERDUE
 		                          ")"),
 		  "pay.claimed_on", true, "pay.id", "pe.name", "1" },
-		{ INVOLVEMENT_PAYMENT_SQL("pay.claimed_on IS NULL"), NULL, true, "pay.id", "pe.name",
-		  "2" },
+		{ INVOLVEMENT_PAYMENT_SQL("pay.claimed_on IS NULL"), "pay.created_at", true, "pay.id",
+		  "pe.name", "2" },
 	},
 };
 
@@ -549,4 +545,9 @@ enum error_code involvement_totals(struct store *s, int64_t person_id,
 	out->commitments_overdue = sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
 	return ERROR_NONE;
+}
+
+int64_t involvement_version(struct store *s)
+{
+	return record_lookup(s, "SELECT max(id) FROM audit", "");
 }

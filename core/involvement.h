@@ -173,4 +173,12 @@ enum error_code involvement_totals(struct store *s, int64_t person_id,
                                    const struct involvement_terms *t,
                                    struct involvement_totals *out, struct error *err);
 
+/*
+ * A number that changes whenever any record is added, changed or deleted,
+ * here or by another program (the change log's latest entry), so a screen
+ * can keep what it worked out from the records until they change. 0 when it
+ * cannot be read.
+ */
+int64_t involvement_version(struct store *s);
+
 #endif

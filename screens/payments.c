@@ -19,9 +19,18 @@ enum {
 	PAYMENTS_ASK_DELETE = 1,
 };
 
-/* The rules whose findings concern payments that are not in the list (or not yet). */
-static const char *const payments_rules[] = { "payment_benefits_check", "payment_not_offered",
-	                                      NULL };
+/*
+ * The findings about payments that are not in the list (or not yet), each
+ * kind under its own heading after the list: people with a benefits concern
+ * to check before paying more, and people not offered payment.
+ */
+enum payments_kind { PAYMENTS_BENEFITS, PAYMENTS_OFFERS, PAYMENTS_KINDS };
+static const struct {
+	const char *rule, *heading;
+} payments_kinds[PAYMENTS_KINDS] = {
+	[PAYMENTS_BENEFITS] = { "payment_benefits_check", "Check benefits before paying more" },
+	[PAYMENTS_OFFERS] = { "payment_not_offered", "Not offered payment" },
+};
 
 /* What each filter shows: its title, its list's heading, and what an empty list says. */
 static const struct {
@@ -48,8 +57,12 @@ static const struct {
 struct payments_state {
 	struct config *own_config; /* the built-in settings, when the program gave none */
 	enum involvement_filter filter;
-	struct rules_list findings;
-	size_t list_section, findings_section; /* where they are in the view (findings: 0 none) */
+	struct payments_found {
+		struct rules_list list;
+		int64_t version; /* involvement_version when they were found; -1 never */
+		size_t section;  /* where they are in the view; 0 when not shown */
+	} found[PAYMENTS_KINDS];
+	size_t list_section; /* where the payments are in the view */
 };
 
 static struct payments_state *payments_state(struct screen_ctx *c)
@@ -57,25 +70,35 @@ static struct payments_state *payments_state(struct screen_ctx *c)
 	if (!c->state) {
 		struct payments_state *st = mem_calloc(1, sizeof *st);
 		st->filter = INVOLVEMENT_ALL;
-		rules_list_init(&st->findings);
+		for (int k = 0; k < PAYMENTS_KINDS; k++) {
+			rules_list_init(&st->found[k].list);
+			st->found[k].version = -1;
+		}
 		c->state = st;
 	}
 	return c->state;
 }
 
-/* The findings about payments outside the list, most serious first. */
-static void payments_find(struct screen_ctx *c, struct view *v, struct payments_state *st,
-                          const struct config *config, int32_t today)
+/*
+ * Find one kind of finding about payments, most serious first; kept from the
+ * last build while no record has changed, since they take a while to find in
+ * a large database and a filter or a look at a payment changes nothing.
+ */
+static void payments_find(struct screen_ctx *c, struct view *v, struct payments_found *found,
+                          const char *rule, const struct config *config, int32_t today)
 {
-	rules_list_free(&st->findings);
-	rules_list_init(&st->findings);
+	int64_t version = involvement_version(c->store);
+	if (version && version == found->version)
+		return;
+	found->version = version;
+	rules_list_free(&found->list);
+	rules_list_init(&found->list);
 	struct rules_options opt = rules_options_default(today);
-	for (size_t i = 0; payments_rules[i]; i++)
-		opt.only |= UINT64_C(1) << rules_index(rules_find(payments_rules[i]));
+	opt.only = UINT64_C(1) << rules_index(rules_find(rule));
 	struct error err;
-	if (rules_run(c->store, config, &opt, rules_list_add, &st->findings, &err) != ERROR_NONE)
+	if (rules_run(c->store, config, &opt, rules_list_add, &found->list, &err) != ERROR_NONE)
 		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
-	rules_list_sort(&st->findings);
+	rules_list_sort(&found->list);
 }
 
 /* "Pay 3 overdue claims first, ...; 45 claims (£1,234.50) are unpaid, and 6 findings follow." */
@@ -116,19 +139,25 @@ static void payments_build(struct screen_ctx *c, struct view *v)
 	struct error err;
 	if (involvement_totals(c->store, 0, &t, &totals, &err) != ERROR_NONE)
 		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
-	payments_find(c, v, st, config, t.today);
+	size_t findings = 0;
+	for (int k = 0; k < PAYMENTS_KINDS; k++) {
+		payments_find(c, v, &st->found[k], payments_kinds[k].rule, config, t.today);
+		findings += st->found[k].list.count;
+	}
 	view_title(v, "%s", payments_filters[st->filter].title);
-	payments_summary(v, &totals, st->findings.count);
+	payments_summary(v, &totals, findings);
 	struct view_section *sec = view_add_list(v, payments_filters[st->filter].heading,
 	                                         payments_filters[st->filter].empty);
 	st->list_section = v->nsections - 1;
 	struct involvement_payments which = { .filter = st->filter, .terms = &t };
 	involvement_rows_payments(v, sec, c->store, &which);
-	st->findings_section = 0;
-	if (st->findings.count) {
-		sec = view_add_list(v, "Findings about payments", NULL);
-		st->findings_section = v->nsections - 1;
-		finding_rows_add(sec, &st->findings, PAYMENTS_FINDINGS_SHOWN);
+	for (int k = 0; k < PAYMENTS_KINDS; k++) {
+		st->found[k].section = 0;
+		if (!st->found[k].list.count)
+			continue;
+		sec = view_add_list(v, payments_kinds[k].heading, NULL);
+		st->found[k].section = v->nsections - 1;
+		finding_rows_add(sec, &st->found[k].list, PAYMENTS_FINDINGS_SHOWN);
 	}
 	view_add_action(v, 'a', "add", "add a payment",
 	                "Add a payment: for the person and meeting of the selected finding that "
@@ -146,14 +175,23 @@ static void payments_build(struct screen_ctx *c, struct view *v)
 			                payments_filters[i].label, payments_filters[i].help);
 }
 
+/* The kind of finding the selection is on, or -1 when it is on a payment (or nothing). */
+static int payments_found_kind(const struct view *v, const struct payments_state *st)
+{
+	for (int k = 0; k < PAYMENTS_KINDS; k++)
+		if (st->found[k].section && v->focus == st->found[k].section)
+			return k;
+	return -1;
+}
+
 /* The finding the selected row stands for, or NULL when a payment (or nothing) is selected. */
 static const struct finding *payments_finding(const struct view *v, const struct payments_state *st)
 {
 	const struct view_row *row = view_selected_row(v);
-	if (!row || !st->findings_section || v->focus != st->findings_section || row->id < 0 ||
-	    (size_t)row->id >= st->findings.count)
+	int k = payments_found_kind(v, st);
+	if (!row || k < 0 || row->id < 0 || (size_t)row->id >= st->found[k].list.count)
 		return NULL;
-	return &st->findings.items[row->id];
+	return &st->found[k].list.items[row->id];
 }
 
 /* The payment the selected row stands for, or 0. */
@@ -213,6 +251,18 @@ static enum screen_result payments_filter(struct screen_ctx *c, struct view *v,
 	return SCREEN_UNHANDLED;
 }
 
+/*
+ * Paying or declining a payment that is there already cannot change who was
+ * not offered payment: keep those findings, so paying stays quick.
+ */
+static enum screen_result payments_kept_offers(struct screen_ctx *c, struct payments_state *st,
+                                               enum screen_result r)
+{
+	if (r == SCREEN_CHANGED && st->found[PAYMENTS_OFFERS].version >= 0)
+		st->found[PAYMENTS_OFFERS].version = involvement_version(c->store);
+	return r;
+}
+
 static enum screen_result payments_action(struct screen_ctx *c, struct view *v,
                                           struct payments_state *st, int key)
 {
@@ -228,9 +278,9 @@ static enum screen_result payments_action(struct screen_ctx *c, struct view *v,
 	case 'n':
 		if (f)
 			return payments_offer(c, v, f, true) ? SCREEN_CHANGED : SCREEN_HANDLED;
-		return involvement_rows_decline(c, v, id);
+		return payments_kept_offers(c, st, involvement_rows_decline(c, v, id));
 	case 'p':
-		return involvement_rows_pay(c, v, id);
+		return payments_kept_offers(c, st, involvement_rows_pay(c, v, id));
 	case 'd': {
 		if (!id) {
 			view_message(v, VIEW_TONE_WARN, "Choose a payment in the list to delete.");
@@ -259,7 +309,8 @@ static enum screen_result payments_handle(struct screen_ctx *c, struct view *v,
 	case COMMAND_OPEN:
 		if (payments_selected(v, st))
 			screen_open(c, "payment", row->id);
-		else if (!finding_rows_explain(v, &st->findings, row))
+		else if (payments_found_kind(v, st) < 0 ||
+		         !finding_rows_explain(v, &st->found[payments_found_kind(v, st)].list, row))
 			view_message(v, VIEW_TONE_PLAIN, "%s.", row->value);
 		return SCREEN_HANDLED;
 	case COMMAND_ACTION:
@@ -292,7 +343,8 @@ static void payments_leave(struct screen_ctx *c)
 	struct payments_state *st = c->state;
 	if (!st)
 		return;
-	rules_list_free(&st->findings);
+	for (int k = 0; k < PAYMENTS_KINDS; k++)
+		rules_list_free(&st->found[k].list);
 	config_free(st->own_config);
 	free(st);
 	c->state = NULL;

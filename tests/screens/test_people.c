@@ -629,15 +629,15 @@ static void payment_not_offered_is_offered_or_declined(void **state)
 	struct screen_stack *st = open_on(fx, "payments", 0);
 	struct view *v = screen_view(st);
 	assert_non_null(strstr(v->summary, "a finding about payments follows the list"));
-	struct view_section *sec = section(st, "Findings about payments");
+	struct view_section *sec = section(st, "Not offered payment");
 	assert_int_equal(sec->list.rows.n, 1);
 	assert_non_null(strstr(row_text(sec, 0), "info: Offer Bob C. payment for Carers' forum"));
-	select_row(st, "Findings about payments", 0);
+	select_row(st, "Not offered payment", 0);
 	send(st, COMMAND_OPEN, NULL, 0);
 	assert_non_null(strstr(v->message, "rule payment_not_offered"));
 	key(st, 'n');
 	assert_string_equal(v->message, "Recorded that Bob C. declined payment for Carers' forum.");
-	assert_false(has_section(st, "Findings about payments"));
+	assert_false(has_section(st, "Not offered payment"));
 	assert_string_equal(v->summary, "Pay 2 overdue claims first, the longest waiting since "
 	                                "2026-09-15; 3 claims (£62.50) are unpaid in all.");
 	screen_stack_free(st);
