@@ -14,7 +14,6 @@ export INVOLVE_TODAY=2026-11-22 XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/d
 unset INVOLVE_UI NO_COLOR
 db=$tmp/t.db
 "$people_db" "$db" || exit 1
-status=0
 {
 	echo "### run 1: involve --text --screen people, input from people.in"
 	"$involve" --db "$db" --text --screen people <"$dir/people.in"
@@ -28,23 +27,5 @@ status=0
 	"$involve" --db "$db" --text --screen nowhere </dev/null
 	echo "### exit $?"
 } 2>&1 | sed "s|$tmp|TMP|g" >"$tmp/actual"
-if [ "${4:-}" = --update ]; then
-	cp "$tmp/actual" "$dir/people.expected"
-	exit 0
-fi
-if ! diff -u "$dir/people.expected" "$tmp/actual"; then
-	echo "the transcript differs from tests/text/people.expected" >&2
-	status=1
-fi
-# Append-only text: no escape or other control bytes, only line breaks.
-if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/actual"; then
-	echo "the text mode wrote a control byte:" >&2
-	LC_ALL=C grep -n "$(printf '[\001-\010\013-\037\177]')" "$tmp/actual" | head -5 >&2
-	status=1
-fi
-# No box drawing or block characters (U+2500-U+259F), and no spinner braille (U+2800-U+28FF).
-if grep -q "$(printf '\342\224\200\|\342\225\220\|\342\226\210\|\342\240')" "$tmp/actual"; then
-	echo "the text mode drew a box or block character" >&2
-	status=1
-fi
-exit $status
+. "$dir/lib.sh"
+text_check "$tmp/actual" "$dir/people.expected" "${4:-}"
