@@ -210,10 +210,8 @@ static bool rules_meeting_uses(const char *text, const char *term)
 	if (!n)
 		return false;
 	bool abbr = rules_meeting_abbreviation(term);
-	for (const char *at = text; *at; at++) {
+	for (const char *at = text; (at = abbr ? strstr(at, term) : strcasestr(at, term)); at++) {
 		if (at > text && isalnum((unsigned char)at[-1]))
-			continue;
-		if (abbr ? strncmp(at, term, n) != 0 : strncasecmp(at, term, n) != 0)
 			continue;
 		const char *end = at + n;
 		if (!abbr)

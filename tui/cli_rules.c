@@ -109,7 +109,9 @@ static void cli_rules_json(FILE *out, int32_t today, const struct rules_list *l)
 	cli_rules_json_date(out, today);
 	fputs(", \"findings\": [", out);
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
+		struct finding it;
+		rules_list_get(l, i, &it);
+		const struct finding *f = &it;
 		fputs(i ? ",\n  {\"rule\": " : "\n  {\"rule\": ", out);
 		cli_rules_json_string(out, f->rule->id);
 		fputs(", \"severity\": ", out);
@@ -144,7 +146,9 @@ static void cli_rules_tsv(FILE *out, const struct rules_list *l)
 	fputs("rule\tseverity\tproject\tstage\tmeeting\theld_on\tperson\tdue\tdays\tmessage\n",
 	      out);
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
+		struct finding it;
+		rules_list_get(l, i, &it);
+		const struct finding *f = &it;
 		char held[DATE_TEXT_SIZE], due[DATE_TEXT_SIZE];
 		date_format(f->held_on, held);
 		date_format(f->due, due);
@@ -209,6 +213,15 @@ static int cli_rules_cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* True when findings i and j are feedback on the same meeting by the same rule. */
+static bool cli_rules_same_meeting(const struct rules_list *l, size_t i, size_t j)
+{
+	struct finding a, b;
+	rules_list_get(l, i, &a);
+	rules_list_get(l, j, &b);
+	return a.rule == b.rule && a.meeting_id == b.meeting_id;
+}
+
 /* How many different people are owed feedback, at how many meetings; payments; commitments. */
 static struct cli_rules_due_counts cli_rules_due_count(const struct rules_list *l,
                                                        const struct rule *payment,
@@ -218,15 +231,15 @@ static struct cli_rules_due_counts cli_rules_due_count(const struct rules_list *
 	int64_t *people = mem_calloc(l->count + 1, sizeof *people);
 	size_t owed = 0;
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
-		if (f->rule == payment) {
+		struct finding f;
+		rules_list_get(l, i, &f);
+		if (f.rule == payment) {
 			n.payments++;
-		} else if (f->rule == action) {
+		} else if (f.rule == action) {
 			n.actions++;
 		} else {
-			people[owed++] = f->person_id;
-			n.meetings += i == 0 || l->items[i - 1].meeting_id != f->meeting_id ||
-			              l->items[i - 1].rule != f->rule;
+			people[owed++] = f.person_id;
+			n.meetings += i == 0 || !cli_rules_same_meeting(l, i - 1, i);
 		}
 	}
 	qsort(people, owed, sizeof *people, cli_rules_cmp_id);
@@ -261,7 +274,9 @@ static void cli_rules_due_text(struct cli *c, int32_t today, int within, const s
 	        n.actions, cli_rules_plural((long)n.actions), day);
 	const struct rule *section = NULL;
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
+		struct finding it;
+		rules_list_get(l, i, &it);
+		const struct finding *f = &it;
 		bool money = f->rule == payment, promise = f->rule == action;
 		const struct rule *kind = money ? payment : promise ? action : NULL;
 		if (i == 0 || kind != section) {
@@ -275,14 +290,9 @@ static void cli_rules_due_text(struct cli *c, int32_t today, int within, const s
 			fprintf(out, "OVERDUE: %s\n", f->message);
 			continue;
 		}
-		bool first = i == 0 || l->items[i - 1].meeting_id != f->meeting_id ||
-		             l->items[i - 1].rule != f->rule;
-		if (first) {
-			size_t people = 0;
-			for (size_t j = i;
-			     j < l->count && l->items[j].meeting_id == f->meeting_id &&
-			     l->items[j].rule == f->rule;
-			     j++)
+		if (i == 0 || !cli_rules_same_meeting(l, i - 1, i)) {
+			size_t people = 1;
+			while (i + people < l->count && cli_rules_same_meeting(l, i, i + people))
 				people++;
 			char *urgency = cli_rules_urgency(f);
 			char held[DATE_TEXT_SIZE], due[DATE_TEXT_SIZE];
@@ -445,8 +455,9 @@ static void cli_rules_check_text(struct cli *c, int32_t today, bool filtered,
 	        cli_rules_plural((long)l->counts[RULE_ERROR]), l->counts[RULE_WARNING],
 	        cli_rules_plural((long)l->counts[RULE_WARNING]), l->counts[RULE_INFO], day);
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
-		fprintf(c->out, "%s: %s [%s]\n", words[f->severity], f->message, f->rule->id);
+		struct finding f;
+		rules_list_get(l, i, &f);
+		fprintf(c->out, "%s: %s [%s]\n", words[f.severity], f.message, f.rule->id);
 	}
 }
 
