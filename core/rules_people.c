@@ -81,7 +81,7 @@ enum error_code rules_people_usual_suspects(struct rules_run *x, struct error *e
 	 */
 	static const char sql[] =
 	        "WITH w AS MATERIALIZED (SELECT m.id, m.project_id FROM meeting m"
-	        "  WHERE m.status = 'held' AND m.held_on > :from AND m.held_on <= "
+	        "  WHERE +m.status = 'held' AND m.held_on > :from AND m.held_on <= "
 	        ":today" RULES_SCOPE "),"
 	        " pm AS MATERIALIZED (SELECT w.project_id FROM w WHERE EXISTS (SELECT 1"
 	        "  FROM attendance a WHERE a.meeting_id = w.id AND " RULES_USER_PRESENT ")"
@@ -236,10 +236,9 @@ enum error_code rules_people_fatigue(struct rules_run *x, struct error *err)
 	 * not count.
 	 */
 	static const char sql[] =
-	        "WITH w AS MATERIALIZED (SELECT m.id FROM meeting m"
-	        "  WHERE m.status <> 'cancelled' AND m.held_on > :from AND m.held_on <= :to)"
-	        " SELECT a.person_id, m.held_on FROM attendance a" RULES_SCAN RULES_CROSS
-	        " JOIN meeting m ON m.id = a.meeting_id WHERE a.meeting_id IN (SELECT id FROM w)"
+	        "SELECT a.person_id, m.held_on FROM attendance a" RULES_SCAN RULES_CROSS
+	        " JOIN meeting m ON m.id = a.meeting_id WHERE m.status <> 'cancelled'"
+	        " AND m.held_on > :from AND m.held_on <= :to"
 	        " AND a.role NOT IN ('commissioner', 'facilitator', 'provider')" RULES_SCOPE
 	        " ORDER BY a.person_id, m.held_on";
 	static const struct rules_scope_sql scope = {
