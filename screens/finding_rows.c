@@ -13,12 +13,13 @@ void finding_rows_add(struct view_section *sec, const struct rules_list *l, size
 {
 	size_t shown = l->count < max ? l->count : max;
 	for (size_t i = 0; i < shown; i++) {
-		const struct finding *f = &l->items[i];
+		struct finding f;
+		rules_list_get(l, i, &f);
 		struct view_row *row = view_list_add(sec);
 		row->id = (int64_t)i;
-		view_row_label(row, "%s", f->message);
-		view_row_status(row, rules_severity_name(f->severity),
-		                finding_rows_tone[f->severity]);
+		view_row_label(row, "%s", f.message);
+		view_row_status(row, rules_severity_name(f.severity),
+		                finding_rows_tone[f.severity]);
 	}
 	if (shown < l->count) {
 		struct view_row *row = view_list_add(sec);
@@ -32,8 +33,9 @@ bool finding_rows_explain(struct view *v, const struct rules_list *l, const stru
 {
 	if (!row || row->id < 0 || (size_t)row->id >= l->count)
 		return false;
-	const struct rule *r = l->items[row->id].rule;
-	view_message(v, VIEW_TONE_PLAIN, "%s (%s, rule %s): %s", r->title,
-	             rules_severity_name(l->items[row->id].severity), r->id, r->help);
+	struct finding f;
+	rules_list_get(l, (size_t)row->id, &f);
+	view_message(v, VIEW_TONE_PLAIN, "%s (%s, rule %s): %s", f.rule->title,
+	             rules_severity_name(f.severity), f.rule->id, f.rule->help);
 	return true;
 }

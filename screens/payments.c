@@ -184,14 +184,17 @@ static int payments_found_kind(const struct view *v, const struct payments_state
 	return -1;
 }
 
-/* The finding the selected row stands for, or NULL when a payment (or nothing) is selected. */
-static const struct finding *payments_finding(const struct view *v, const struct payments_state *st)
+/* The finding the selected row stands for into *f; false when a payment (or nothing) is selected.
+ */
+static bool payments_finding(const struct view *v, const struct payments_state *st,
+                             struct finding *f)
 {
 	const struct view_row *row = view_selected_row(v);
 	int k = payments_found_kind(v, st);
 	if (!row || k < 0 || row->id < 0 || (size_t)row->id >= st->found[k].list.count)
-		return NULL;
-	return &st->found[k].list.items[row->id];
+		return false;
+	rules_list_get(&st->found[k].list, (size_t)row->id, f);
+	return true;
 }
 
 /* The payment the selected row stands for, or 0. */
@@ -266,7 +269,8 @@ static enum screen_result payments_kept_offers(struct screen_ctx *c, struct paym
 static enum screen_result payments_action(struct screen_ctx *c, struct view *v,
                                           struct payments_state *st, int key)
 {
-	const struct finding *f = payments_finding(v, st);
+	struct finding found;
+	const struct finding *f = payments_finding(v, st, &found) ? &found : NULL;
 	int64_t id = payments_selected(v, st);
 	struct error err;
 	switch (key) {
