@@ -62,7 +62,9 @@ struct payments_state {
 		int64_t version; /* involvement_version when they were found; -1 never */
 		size_t section;  /* where they are in the view; 0 when not shown */
 	} found[PAYMENTS_KINDS];
-	size_t list_section; /* where the payments are in the view */
+	size_t list_section;              /* where the payments are in the view */
+	struct involvement_totals totals; /* what is unpaid and overdue */
+	int64_t totals_version;           /* involvement_version when counted; -1 never */
 };
 
 static struct payments_state *payments_state(struct screen_ctx *c)
@@ -70,6 +72,7 @@ static struct payments_state *payments_state(struct screen_ctx *c)
 	if (!c->state) {
 		struct payments_state *st = mem_calloc(1, sizeof *st);
 		st->filter = INVOLVEMENT_ALL;
+		st->totals_version = -1;
 		for (int k = 0; k < PAYMENTS_KINDS; k++) {
 			rules_list_init(&st->found[k].list);
 			st->found[k].version = -1;
@@ -135,17 +138,21 @@ static void payments_build(struct screen_ctx *c, struct view *v)
 	struct payments_state *st = payments_state(c);
 	const struct config *config = involvement_rows_config(c, &st->own_config);
 	struct involvement_terms t = involvement_terms(config, date_today());
-	struct involvement_totals totals;
+	/* The totals, like the findings, stand until a record changes (a filter changes none). */
+	int64_t version = involvement_version(c->store);
 	struct error err;
-	if (involvement_totals(c->store, 0, &t, &totals, &err) != ERROR_NONE)
-		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	if (!version || version != st->totals_version) {
+		st->totals_version = version;
+		if (involvement_totals(c->store, 0, &t, &st->totals, &err) != ERROR_NONE)
+			view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	}
 	size_t findings = 0;
 	for (int k = 0; k < PAYMENTS_KINDS; k++) {
 		payments_find(c, v, &st->found[k], payments_kinds[k].rule, config, t.today);
 		findings += st->found[k].list.count;
 	}
 	view_title(v, "%s", payments_filters[st->filter].title);
-	payments_summary(v, &totals, findings);
+	payments_summary(v, &st->totals, findings);
 	struct view_section *sec = view_add_list(v, payments_filters[st->filter].heading,
 	                                         payments_filters[st->filter].empty);
 	st->list_section = v->nsections - 1;
