@@ -90,6 +90,7 @@ static void involvement_bind_int(sqlite3_stmt *st, const char *name, int64_t v)
 		sqlite3_bind_int64(st, i, v);
 }
 
+/* Bind text (copied) to the named parameter when the statement has it. */
 static void involvement_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 {
 	int i = sqlite3_bind_parameter_index(st, name);
@@ -97,6 +98,7 @@ static void involvement_bind_text(sqlite3_stmt *st, const char *name, const char
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
+/* Bind a day, as YYYY-MM-DD, to the named parameter when the statement has it. */
 static void involvement_bind_date(sqlite3_stmt *st, const char *name, int32_t day)
 {
 	char text[DATE_TEXT_SIZE];
@@ -227,6 +229,7 @@ static int involvement_choice(sqlite3_stmt *st, int i, const struct choice *choi
 	return key ? record_choice_find(choices, key) : -1;
 }
 
+/* A row of a meetings list, passed on as a struct involvement_meeting. */
 static bool involvement_meeting_row(sqlite3_stmt *st, const char *key, void *ctx)
 {
 	struct involvement_meeting_call *call = ctx;
@@ -299,6 +302,7 @@ struct involvement_commitment_call {
 	void *ctx;
 };
 
+/* A row of a commitments list, passed on as a struct involvement_commitment. */
 static bool involvement_commitment_row(sqlite3_stmt *st, const char *key, void *ctx)
 {
 	struct involvement_commitment_call *call = ctx;
@@ -386,6 +390,7 @@ struct involvement_payment_call {
 	int wanted; /* rows still wanted in this page */
 };
 
+/* A row of a payments list, passed on with its due day and whether it is overdue. */
 static bool involvement_payment_row(sqlite3_stmt *st, const char *key, void *ctx)
 {
 	struct involvement_payment_call *call = ctx;

@@ -113,6 +113,7 @@ static bool involvement_rows_feedback_row(const struct involvement_meeting *m, v
 	return true;
 }
 
+/* A commitment as its row: what was promised, where and by whom, due date last. */
 static bool involvement_rows_commitment_row(const struct involvement_commitment *c, void *ctx)
 {
 	struct involvement_rows_fill *fill = ctx;
@@ -159,6 +160,7 @@ static void involvement_rows_payment_state(const struct involvement_payment *p,
 	}
 }
 
+/* A payment as its row: the person (unless the list is theirs), what it is, its state. */
 static bool involvement_rows_payment_row(const struct involvement_payment *p, void *ctx)
 {
 	struct involvement_rows_fill *fill = ctx;
@@ -179,6 +181,7 @@ static bool involvement_rows_payment_row(const struct involvement_payment *p, vo
 	return true;
 }
 
+/* The view_source fetch: a page of the source's list from the row asked for. */
 static enum error_code involvement_rows_fetch(void *ctx, const struct view_fetch *f,
                                               struct view_rows *out, struct error *err)
 {
@@ -210,6 +213,7 @@ static enum error_code involvement_rows_fetch(void *ctx, const struct view_fetch
 	return ERROR_NONE;
 }
 
+/* The view_source count: as counted already, or counted now. */
 static enum error_code involvement_rows_count(void *ctx, int64_t *n, struct error *err)
 {
 	struct involvement_rows_source *src = ctx;

@@ -36,6 +36,7 @@ struct payment_details_state {
 	size_t nmeetings;
 };
 
+/* The screen's state, made when first needed. */
 static struct payment_details_state *payment_details_state(struct screen_ctx *c)
 {
 	if (!c->state)
@@ -43,6 +44,7 @@ static struct payment_details_state *payment_details_state(struct screen_ctx *c)
 	return c->state;
 }
 
+/* Drop the meetings offered last. */
 static void payment_details_forget_meetings(struct payment_details_state *st)
 {
 	for (size_t i = 0; i < st->nmeetings; i++)
@@ -56,6 +58,7 @@ static char *payment_details_meeting_label(const char *title, const char *held_o
 	return mem_printf("%s, %s", title, held_on);
 }
 
+/* Keep one of the person's meetings to offer, up to the most offered. */
 static bool payment_details_take_meeting(const struct involvement_meeting *m, void *ctx)
 {
 	struct payment_details_state *st = ctx;
@@ -138,6 +141,7 @@ static void payment_details_summary(struct screen_ctx *c, struct view *v, const 
 	             after);
 }
 
+/* Title, a summary of where the payment stands, the form, and the actions. */
 static void payment_details_build(struct screen_ctx *c, struct view *v)
 {
 	struct payment_details_state *st = payment_details_state(c);
@@ -255,6 +259,7 @@ static int payment_details_meeting_named(const struct payment_details_state *st,
 	return matches == 1 ? found : -1;
 }
 
+/* Save the meeting field: one of the person's meetings, or none. */
 static enum screen_result payment_details_save_meeting(struct screen_ctx *c, struct view *v,
                                                        const struct command *cmd)
 {
@@ -295,6 +300,7 @@ static enum screen_result payment_details_save_meeting(struct screen_ctx *c, str
 	return SCREEN_CHANGED;
 }
 
+/* Save a field as it is left: the person first, then the meeting or a field of the record. */
 static enum screen_result payment_details_save(struct screen_ctx *c, struct view *v,
                                                const struct command *cmd)
 {
@@ -312,6 +318,7 @@ static enum screen_result payment_details_save(struct screen_ctx *c, struct view
 	return recordview_save(c, v, &payment_kind, cmd);
 }
 
+/* Fields, the actions (pay, declined, delete) and the delete question. */
 static enum screen_result payment_details_handle(struct screen_ctx *c, struct view *v,
                                                  const struct command *cmd)
 {
@@ -352,6 +359,7 @@ static enum screen_result payment_details_handle(struct screen_ctx *c, struct vi
 	}
 }
 
+/* Free the state. */
 static void payment_details_leave(struct screen_ctx *c)
 {
 	struct payment_details_state *st = c->state;

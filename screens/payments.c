@@ -67,6 +67,7 @@ struct payments_state {
 	int64_t totals_version;           /* involvement_version when counted; -1 never */
 };
 
+/* The screen's state, made when first needed: every payment shown, nothing found yet. */
 static struct payments_state *payments_state(struct screen_ctx *c)
 {
 	if (!c->state) {
@@ -133,6 +134,7 @@ static void payments_summary(struct view *v, const struct involvement_totals *t,
 	free(unpaid);
 }
 
+/* Title, summary, the paged payments, the findings after them, and the actions. */
 static void payments_build(struct screen_ctx *c, struct view *v)
 {
 	struct payments_state *st = payments_state(c);
@@ -273,6 +275,7 @@ static enum screen_result payments_kept_offers(struct screen_ctx *c, struct paym
 	return r;
 }
 
+/* Add, pay, declined, delete, or a filter, on the selected payment or finding. */
 static enum screen_result payments_action(struct screen_ctx *c, struct view *v,
                                           struct payments_state *st, int key)
 {
@@ -310,6 +313,7 @@ static enum screen_result payments_action(struct screen_ctx *c, struct view *v,
 	}
 }
 
+/* Open a payment or explain a finding, run an action, answer the delete question. */
 static enum screen_result payments_handle(struct screen_ctx *c, struct view *v,
                                           const struct command *cmd)
 {
@@ -349,6 +353,7 @@ static enum screen_result payments_handle(struct screen_ctx *c, struct view *v,
 	}
 }
 
+/* Free the state. */
 static void payments_leave(struct screen_ctx *c)
 {
 	struct payments_state *st = c->state;

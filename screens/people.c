@@ -87,6 +87,7 @@ static void people_row(const void *rec, struct view_row *row, void *ctx)
 	free(value);
 }
 
+/* The screen's state, made when first needed. */
 static struct people_state *people_state(struct screen_ctx *c)
 {
 	if (!c->state)
@@ -94,6 +95,7 @@ static struct people_state *people_state(struct screen_ctx *c)
 	return c->state;
 }
 
+/* Title, summary, the paged list of people and the actions. */
 static void people_build(struct screen_ctx *c, struct view *v)
 {
 	struct people_state *st = people_state(c);
@@ -147,6 +149,7 @@ static void people_ask_delete(struct screen_ctx *c, struct view *v, const struct
 	}
 }
 
+/* Open a person, add one, or delete one after asking. */
 static enum screen_result people_handle(struct screen_ctx *c, struct view *v,
                                         const struct command *cmd)
 {
@@ -181,6 +184,7 @@ static enum screen_result people_handle(struct screen_ctx *c, struct view *v,
 	}
 }
 
+/* Free the state. */
 static void people_leave(struct screen_ctx *c)
 {
 	struct people_state *st = c->state;

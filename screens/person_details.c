@@ -43,6 +43,7 @@ struct person_details_state {
 	size_t sections[PERSON_DETAILS_PARTS]; /* where each part is in the view; 0 when not */
 };
 
+/* The screen's state, made when first needed. */
 static struct person_details_state *person_details_state(struct screen_ctx *c)
 {
 	if (!c->state) {
@@ -126,7 +127,7 @@ static char *person_details_file_name(const char *name)
 	for (const char *p = name; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
 		if (isalnum(ch) || ch >= 0x80)
-			buf_addc(&b, (char)tolower(ch));
+			buf_addc(&b, (char)(ch < 0x80 ? tolower(ch) : ch));
 		else if (b.len > start && b.data[b.len - 1] != '-')
 			buf_addc(&b, '-');
 	}
@@ -199,9 +200,7 @@ static void person_details_lists(struct screen_ctx *c, struct view *v,
 		involvement_rows_commitments(
 		        v,
 		        person_details_list(v, st, PERSON_DETAILS_COMMITMENTS,
-		                            "Commitments from their meetings, not "
-		                            "yet kept",
-		                            NULL),
+		                            "Commitments from their meetings, not yet kept", NULL),
 		        c->store, c->id, t, totals->commitments);
 	if (st->findings.count)
 		finding_rows_add(
@@ -214,6 +213,7 @@ static void person_details_lists(struct screen_ctx *c, struct view *v,
 	        c->store, c->id, t);
 }
 
+/* Title, summary, the details form, what is owed, findings and meetings; or a new form. */
 static void person_details_build(struct screen_ctx *c, struct view *v)
 {
 	struct person_details_state *st = person_details_state(c);
@@ -331,6 +331,7 @@ static enum screen_result person_details_export(struct screen_ctx *c, struct vie
 	return SCREEN_CHANGED;
 }
 
+/* Save a field as it is left: the export file, or one of the person's details. */
 static enum screen_result person_details_save(struct screen_ctx *c, struct view *v,
                                               const struct command *cmd)
 {
@@ -428,6 +429,7 @@ static int person_details_part(const struct view *v, const struct person_details
 	return -1;
 }
 
+/* Open a row: a payment on its own screen, a finding's rule explained, else the whole row. */
 static enum screen_result person_details_open(struct screen_ctx *c, struct view *v,
                                               struct person_details_state *st)
 {
@@ -445,6 +447,7 @@ static enum screen_result person_details_open(struct screen_ctx *c, struct view 
 	return SCREEN_HANDLED;
 }
 
+/* Fields, rows, the actions (add a payment, pay, export, forget) and the forget question. */
 static enum screen_result person_details_handle(struct screen_ctx *c, struct view *v,
                                                 const struct command *cmd)
 {
@@ -483,6 +486,7 @@ static enum screen_result person_details_handle(struct screen_ctx *c, struct vie
 	}
 }
 
+/* Free the state. */
 static void person_details_leave(struct screen_ctx *c)
 {
 	struct person_details_state *st = c->state;

@@ -36,6 +36,7 @@ struct person_pick_found {
 	int64_t exact_id;
 };
 
+/* One person whose name holds the text: counted, and kept to offer (not the forgotten). */
 static bool person_pick_take(void *rec, const char *order_value, void *ctx)
 {
 	(void)order_value;

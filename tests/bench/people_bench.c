@@ -27,6 +27,7 @@ static const struct screen *const screens[] = {
 	&people_screen, &person_details_screen, &payments_screen, &payment_details_screen, NULL,
 };
 
+/* A monotonic clock in milliseconds. */
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -90,6 +91,7 @@ struct bench_run {
 	int times;
 };
 
+/* Carry out each run's key its number of times; print the average and the worst. */
 static void runs(struct screen_stack *st, const struct bench_run *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -43,6 +43,7 @@ static void people_db_set(const struct record_kind *kind, int64_t id, const char
 	people_db_ok(record_set(people_db_store, kind, id, field, text, &err), &err);
 }
 
+/* A person with roles and format (as typed in a form), support needs and consent. */
 static int64_t people_db_person(const char *name, const char *roles, const char *format,
                                 const char *needs)
 {
@@ -61,6 +62,7 @@ static int64_t people_db_person(const char *name, const char *roles, const char 
 	return id;
 }
 
+/* A meeting about short breaks, with its purpose and what is open to change. */
 static int64_t people_db_meeting(int64_t project, const char *title, const char *held_on,
                                  int status)
 {
@@ -95,6 +97,7 @@ static void people_db_attend(int64_t meeting, int64_t person, int role, int atte
 	people_db_set(&attendance_kind, a.head.id, "needs_met", needs);
 }
 
+/* Feedback given to person about meeting on a day. */
 static void people_db_told(int64_t meeting, int64_t person, const char *on)
 {
 	struct feedback f;
@@ -107,6 +110,7 @@ static void people_db_told(int64_t meeting, int64_t person, const char *on)
 	feedback_clear(&f);
 }
 
+/* A payment (meeting 0: none; claimed and paid NULL: not yet). */
 static int64_t people_db_payment(int64_t person, int64_t meeting, int kind, int64_t pence,
                                  const char *claimed, const char *paid)
 {
@@ -123,6 +127,7 @@ static int64_t people_db_payment(int64_t person, int64_t meeting, int kind, int6
 	return p.head.id;
 }
 
+/* A commitment made at a meeting, not yet done. */
 static void people_db_commitment(int64_t project, int64_t meeting, const char *summary,
                                  const char *owner, const char *due)
 {
