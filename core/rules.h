@@ -129,21 +129,25 @@ enum error_code rules_run(struct store *s, const struct config *config,
 enum rule_severity rules_severity(const struct config *config, const struct rule *r);
 
 /*
- * A caller-owned list of findings. Strings are copied into blocks the list
- * owns (freed by rules_list_free), so a finding costs its text plus about a
- * hundred bytes; pointers stay valid until the list is freed.
+ * A caller-owned list of findings, kept compact for tens of thousands: each
+ * finding is a fixed record of ids, dates and small numbers (64 bytes), its
+ * message is stored once, and the names it shares with other findings
+ * (projects, meetings, people, stages, formats) are stored once for all.
+ * rules_list_get() gives a finding whose strings stay valid until the list
+ * is freed.
  */
 struct rules_list {
-	struct finding *items;
-	size_t count, cap;
-	struct rules_block *blocks;         /* string storage */
+	size_t count;                       /* findings held */
 	size_t counts[RULE_SEVERITY_COUNT]; /* findings per severity */
+	struct rules_list_store *store;     /* everything else; NULL while empty */
 };
 
 void rules_list_init(struct rules_list *l);
 void rules_list_free(struct rules_list *l);
 /* A rules_finding_fn: copy f into the list ctx. Always returns true. */
 bool rules_list_add(const struct finding *f, void *ctx);
+/* Finding i (0 <= i < count) into *out, in the list's current order. */
+void rules_list_get(const struct rules_list *l, size_t i, struct finding *out);
 /* Sort: severity, then due date (none last), then rule, project, meeting date, person. */
 void rules_list_sort(struct rules_list *l);
 
@@ -186,7 +190,7 @@ struct rules_run {
 /*
  * Prepare sql for x's scope: " AND (the scope's condition)" goes in place of
  * each marker RULES_SCOPE (an SQL comment, so the text also runs as it is),
- * each RULES_SCAN marker is handled as its definition below says,
+ * RULES_SCAN and RULES_CROSS markers are handled as their definitions below say,
  * and :today, :scope_id, :scope_stage and :scope_person (the person of a
  * person's scope, else 0) are bound when sql uses them. *out
  * is the statement (cached by the store: step it, then rules_done), or NULL
@@ -237,12 +241,6 @@ enum error_code rules_query(struct rules_run *x, const char *sql,
                             const struct rules_scope_sql *scope, rules_message_fn fn,
                             struct error *err);
 
-/* The title of the project the run is scoped to (project or stage scope), or NULL. Caller frees. */
-char *rules_scope_title(struct rules_run *x);
-/* Set f's project (and stage) to the run's project or stage scope; title as from rules_scope_title.
- */
-void rules_scope_finding(struct rules_run *x, struct finding *f, const char *title);
-
 /* Column i as text, or NULL. */
 const char *rules_text(struct sqlite3_stmt *st, int i);
 /* Column i as a date, or DATE_NONE when NULL or not a date. */
@@ -264,6 +262,12 @@ char *rules_join(const char *const *names, size_t n, size_t total);
  * a scope, use the indexes as usual.
  */
 #define RULES_SCAN "/*scan*/"
+/*
+ * Before JOIN, after a RULES_SCAN table: over everything, CROSS JOIN, so the
+ * table read straight through is the outer loop and the other is looked up
+ * by its primary key; narrowed, the planner chooses.
+ */
+#define RULES_CROSS "/*cross*/"
 
 /* SQL true when column col is NULL or only white space (as text_blank judges). */
 #define RULES_BLANK(col) "trim(coalesce(" col ", ''), ' ' || char(9, 10, 11, 12, 13)) = ''"

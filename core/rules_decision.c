@@ -99,7 +99,7 @@ enum error_code rules_decision_after_the_fact(struct rules_run *x, struct error 
 	        "SELECT " RULES_ROW_MEETING ", d.title, d.decided_on"
 	        " FROM meeting m JOIN decision d ON d.id = m.decision_id"
 	        " JOIN project p ON p.id = m.project_id"
-	        " WHERE m.status = 'held' AND d.decided_on IS NOT NULL"
+	        " WHERE +m.status = 'held' AND d.decided_on IS NOT NULL"
 	        " AND m.held_on > d.decided_on" RULES_SCOPE " ORDER BY m.held_on, m.id";
 	static const struct rules_scope_sql scope = {
 		.project = "m.project_id = :scope_id",

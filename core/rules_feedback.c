@@ -36,8 +36,9 @@ static const char rules_feedback_owed_sql[] =
 
 /* The meetings a feedback query looks at, for each kind of scope. */
 static const struct rules_scope_sql rules_feedback_scope = {
-	.project = "m.project_id = :scope_id",
-	.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
+	.project = "m.id IN (SELECT sm.id FROM meeting sm WHERE sm.project_id = :scope_id)",
+	.stage = "m.id IN (SELECT sm.id FROM meeting sm WHERE sm.project_id = :scope_id"
+	         " AND sm.stage = :scope_stage)",
 	.meeting = "m.id = :scope_id",
 	.person =
 	        "m.id IN (SELECT sa.meeting_id FROM attendance sa WHERE sa.person_id = :scope_id)",
@@ -87,6 +88,14 @@ enum error_code rules_feedback_due_soon(struct rules_run *x, struct error *err)
 	return rules_feedback_owed(x, x->today_text, x->today + within, err);
 }
 
+/* Contributions (c) of meetings (m): a person's scope is what they said. */
+static const struct rules_scope_sql rules_feedback_said_scope = {
+	.project = "m.project_id = :scope_id",
+	.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
+	.meeting = "m.id = :scope_id",
+	.person = "c.person_id = :scope_id",
+};
+
 /* "Ann B. at Day services workshop, 2026-10-01"; caller frees. */
 static char *rules_feedback_who(const struct finding *f)
 {
@@ -121,8 +130,8 @@ enum error_code rules_feedback_missing_reason(struct rules_run *x, struct error 
 	        " WHERE c.response IN ('partly', 'not_possible')"
 	        " AND " RULES_BLANK("c.reason") RULES_SCOPE
 	        " ORDER BY m.held_on, m.id, c.created_at, c.id";
-	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_missing_reason_message,
-	                   err);
+	return rules_query(x, sql, &rules_feedback_said_scope,
+	                   rules_feedback_missing_reason_message, err);
 }
 
 static char *rules_feedback_unanswered_message(struct rules_run *x, struct sqlite3_stmt *st,
@@ -147,10 +156,11 @@ enum error_code rules_feedback_unanswered(struct rules_run *x, struct error *err
 	        "SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, c.said"
 	        " FROM contribution c JOIN meeting m ON m.id = c.meeting_id"
 	        " JOIN project p ON p.id = m.project_id LEFT JOIN person pe ON pe.id = c.person_id"
-	        " WHERE c.response = 'pending' AND m.status = 'held'"
+	        " WHERE c.response = 'pending' AND +m.status = 'held'"
 	        " AND m.feedback_due_on <= :today" RULES_SCOPE
 	        " ORDER BY m.feedback_due_on, m.held_on, m.id, c.created_at, c.id";
-	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_unanswered_message, err);
+	return rules_query(x, sql, &rules_feedback_said_scope, rules_feedback_unanswered_message,
+	                   err);
 }
 
 static char *rules_feedback_wrong_format_message(struct rules_run *x, struct sqlite3_stmt *st,

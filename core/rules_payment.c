@@ -102,7 +102,7 @@ enum error_code rules_payment_not_offered(struct rules_run *x, struct error *err
 	 * RULES_SCAN). Only the pairs left are read in full.
 	 */
 	static const char sql[] =
-	        "WITH held AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = 'held'"
+	        "WITH held AS MATERIALIZED (SELECT m.id FROM meeting m WHERE +m.status = 'held'"
 	        "  AND m.held_on < :cutoff" RULES_SCOPE " ORDER BY m.id LIMIT -1),"
 	        " paid AS MATERIALIZED (SELECT meeting_id, person_id FROM payment" RULES_SCAN
 	        "  WHERE meeting_id IN (SELECT id FROM held)),"

@@ -30,8 +30,11 @@ static void findings_trim(struct rules_list *l, size_t keep)
 		return;
 	struct rules_list kept;
 	rules_list_init(&kept);
-	for (size_t i = 0; i < keep; i++)
-		rules_list_add(&l->items[i], &kept);
+	for (size_t i = 0; i < keep; i++) {
+		struct finding f;
+		rules_list_get(l, i, &f);
+		rules_list_add(&f, &kept);
+	}
 	rules_list_free(l);
 	*l = kept;
 }
@@ -152,7 +155,9 @@ static void findings_build(struct screen_ctx *c, struct view *v)
 	findings_summary(v, c->config, st);
 	struct view_section *sec = view_add_list(v, NULL, "There are no findings to show.");
 	for (size_t i = 0; i < st->top.count; i++) {
-		const struct finding *f = &st->top.items[i];
+		struct finding found;
+		rules_list_get(&st->top, i, &found);
+		const struct finding *f = &found;
 		struct view_row *r = view_list_add(sec);
 		r->id = findings_row_id(f);
 		view_row_status(r, rules_severity_name(f->severity),
@@ -180,14 +185,20 @@ static void findings_build(struct screen_ctx *c, struct view *v)
 	                "rule. In text mode, rule and a row number picks that row's rule.");
 }
 
-/* The finding of the selected row, or NULL (the "more" row, or no row). */
-static const struct finding *findings_selected(const struct findings_state *st,
-                                               const struct view *v)
+/*
+ * The finding of the selected row into *out (its strings live as long as the
+ * list); false for the "more" row or no row.
+ */
+static bool findings_selected(const struct findings_state *st, const struct view *v,
+                              struct finding *out)
 {
 	if (v->focus >= v->nsections || v->sections[v->focus].kind != VIEW_LIST)
-		return NULL;
+		return false;
 	size_t i = view_section_cursor(&v->sections[v->focus]);
-	return view_selected_row(v) && i < st->top.count ? &st->top.items[i] : NULL;
+	if (!view_selected_row(v) || i >= st->top.count)
+		return false;
+	rules_list_get(&st->top, i, out);
+	return true;
 }
 
 /* "145 errors", "1 warning", "6806 findings": how many the filters found. Caller frees. */
@@ -235,7 +246,8 @@ static enum screen_result findings_handle(struct screen_ctx *c, struct view *v,
 	struct findings_state *st = c->state;
 	if (!st)
 		return SCREEN_UNHANDLED;
-	const struct finding *f = findings_selected(st, v);
+	struct finding selected;
+	const struct finding *f = findings_selected(st, v, &selected) ? &selected : NULL;
 	if (cmd->kind == COMMAND_ACTION && cmd->key == 's') {
 		findings_next_severity(c, v, st);
 		return SCREEN_CHANGED;

@@ -50,9 +50,13 @@ static void everything(struct store *s, const char *rule, struct rules_list *l)
 static size_t first_meetings(const struct rules_list *l, size_t n)
 {
 	size_t i = 0, meetings = 0;
+	int64_t last = 0;
 	for (; i < l->count; i++) {
-		if (i == 0 || l->items[i].meeting_id != l->items[i - 1].meeting_id)
+		struct finding f;
+		rules_list_get(l, i, &f);
+		if (i == 0 || f.meeting_id != last)
 			meetings++;
+		last = f.meeting_id;
 		if (meetings > n)
 			break;
 	}
@@ -63,10 +67,13 @@ static void same_findings(const struct rules_list *got, const struct rules_list 
 {
 	assert_int_equal(got->count, n);
 	for (size_t i = 0; i < n; i++) {
-		assert_ptr_equal(got->items[i].rule, want->items[i].rule);
-		assert_int_equal(got->items[i].meeting_id, want->items[i].meeting_id);
-		assert_int_equal(got->items[i].person_id, want->items[i].person_id);
-		assert_string_equal(got->items[i].message, want->items[i].message);
+		struct finding g, w;
+		rules_list_get(got, i, &g);
+		rules_list_get(want, i, &w);
+		assert_ptr_equal(g.rule, w.rule);
+		assert_int_equal(g.meeting_id, w.meeting_id);
+		assert_int_equal(g.person_id, w.person_id);
+		assert_string_equal(g.message, w.message);
 	}
 }
 
