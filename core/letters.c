@@ -653,25 +653,24 @@ static char *letters_file_name(const char *held, const char *name, int n, const 
 	return out;
 }
 
-/* Record feedback given for each letter whose person has none yet: one transaction. */
-static enum error_code letters_mark(struct store *s, const struct letters_meeting *m,
-                                    const struct letters_options *opt, struct letters_result *r,
-                                    struct error *err)
+enum error_code letters_record_sent(struct store *s, int64_t id, int32_t on,
+                                    struct letters_result *r, struct error *err)
 {
-	char on[DATE_TEXT_SIZE];
-	date_format(opt->sent_on != DATE_NONE ? opt->sent_on : opt->today, on);
+	char day[DATE_TEXT_SIZE];
+	date_format(on, day);
+	r->marked = 0;
 	enum error_code code = store_begin(s, err);
 	for (size_t i = 0; code == ERROR_NONE && i < r->count; i++) {
 		struct letters_letter *l = &r->letters[i];
-		if (feedback_find(s, m->id, l->person_id)) {
+		if (feedback_find(s, id, l->person_id)) {
 			l->already_told = true;
 			continue;
 		}
 		struct feedback f;
 		feedback_init(&f);
-		f.meeting_id = m->id;
+		f.meeting_id = id;
 		f.person_id = l->person_id;
-		snprintf(f.given_on, sizeof f.given_on, "%s", on);
+		snprintf(f.given_on, sizeof f.given_on, "%s", day);
 		f.method = FEEDBACK_LETTER;
 		f.format = l->format;
 		mem_replace(&f.summary, "A \"you said, we did\" letter saying what came of the "
@@ -681,9 +680,133 @@ static enum error_code letters_mark(struct store *s, const struct letters_meetin
 		r->marked += code == ERROR_NONE;
 	}
 	if (code == ERROR_NONE)
-		return store_commit(s, err);
-	store_rollback(s);
-	r->marked = 0;
+		code = store_commit(s, err);
+	else
+		store_rollback(s);
+	if (code != ERROR_NONE)
+		r->marked = 0;
+	return code;
+}
+
+/* Read the meeting and plan a letter for each person; nothing is written. */
+static enum error_code letters_prepare(struct store *s, int64_t id,
+                                       const struct letters_options *opt, struct letters_meeting *m,
+                                       struct letters_result *out, struct error *err)
+{
+	memset(out, 0, sizeof *out);
+	enum error_code code = letters_read(s, id, m, err);
+	char held[DOC_DATE_SIZE];
+	doc_date(m->held_on, held);
+	if (code == ERROR_NONE && strcmp(m->status, "held") != 0)
+		code = error_set(err, ERROR_INVALID,
+		                 "%s (%s) is %s, not held: letters say what came of a meeting, so "
+		                 "write them once it has been held",
+		                 m->title, m->held_on, m->status);
+	size_t writable = 0;
+	for (size_t i = 0; i < m->npeople; i++)
+		writable += !m->people[i].anonymised;
+	if (code == ERROR_NONE && !writable)
+		code = error_set(err, ERROR_INVALID,
+		                 "No service user or carer is recorded as coming to %s (%s), so "
+		                 "there is no one to write to; record who came first",
+		                 m->title, m->held_on);
+	if (code != ERROR_NONE)
+		return code;
+	out->meeting = mem_printf("%s, %s", m->title, held);
+	out->letters = mem_calloc(m->npeople, sizeof *out->letters);
+	for (size_t i = 0; i < m->npeople; i++) {
+		const struct letters_person *p = &m->people[i];
+		if (p->anonymised) {
+			out->forgotten++;
+			continue;
+		}
+		bool html = opt->medium == LETTERS_HTML ||
+		            (opt->medium == LETTERS_AUTO &&
+		             (p->format == FORMAT_LARGE_PRINT || p->format == FORMAT_EASY_READ));
+		/* Two people with one name get files of their own. */
+		int n = 1;
+		for (size_t j = 0; j < i; j++)
+			n += strcmp(m->people[j].name, p->name) == 0 && !m->people[j].anonymised;
+		char *name = letters_file_name(m->held_on, p->name, n,
+		                               doc_format_extension(html ? DOC_HTML : DOC_TEXT));
+		struct letters_letter *l = &out->letters[out->count++];
+		l->file = mem_printf("%s/%s", opt->dir, name);
+		free(name);
+		l->person = mem_strdup(p->name);
+		l->person_id = p->id;
+		l->format = p->format;
+		l->html = html;
+		l->already_told = p->told;
+		int arrange = letters_arrange_for(p->format, html ? LETTERS_HTML : LETTERS_TEXT);
+		if (arrange >= 0)
+			l->arrange = p->format == FORMAT_TRANSLATED && *p->language
+			                     ? mem_printf("translated into %s", p->language)
+			                     : mem_strdup(letters_arrange[arrange].arrange);
+	}
+	return ERROR_NONE;
+}
+
+enum error_code letters_plan(struct store *s, int64_t id, const struct letters_options *opt,
+                             struct letters_result *out, struct error *err)
+{
+	struct letters_meeting m;
+	enum error_code code = letters_prepare(s, id, opt, &m, out, err);
+	if (code != ERROR_NONE)
+		letters_result_free(out);
+	letters_meeting_free(&m);
+	return code;
+}
+
+/* The person a letter is for. */
+static const struct letters_person *letters_person_of(const struct letters_meeting *m,
+                                                      const struct letters_letter *l)
+{
+	for (size_t i = 0; i < m->npeople; i++)
+		if (m->people[i].id == l->person_id)
+			return &m->people[i];
+	return NULL;
+}
+
+/* Write every planned letter to its temporary file, then rename them all into place. */
+static enum error_code letters_files(const struct letters_meeting *m,
+                                     const struct letters_options *opt,
+                                     const struct letters_result *r, struct error *err)
+{
+	struct outfile *files = mem_calloc(r->count ? r->count : 1, sizeof *files);
+	char held[DOC_DATE_SIZE], today[DATE_TEXT_SIZE], dated[DOC_DATE_SIZE];
+	doc_date(m->held_on, held);
+	date_format(opt->sent_on != DATE_NONE ? opt->sent_on : opt->today, today);
+	doc_date(today, dated);
+	enum error_code code = ERROR_NONE;
+	for (size_t i = 0; code == ERROR_NONE && i < r->count; i++) {
+		const struct letters_letter *l = &r->letters[i];
+		const struct letters_person *p = letters_person_of(m, l);
+		code = outfile_open(&files[i], l->file, err);
+		if (code != ERROR_NONE)
+			break;
+		struct letters_writer w = { .m = m, .p = p, .easy = p->format == FORMAT_EASY_READ };
+		enum doc_look look = w.easy                            ? DOC_LOOK_EASY_READ
+		                     : p->format == FORMAT_LARGE_PRINT ? DOC_LOOK_LARGE_PRINT
+		                                                       : DOC_LOOK_LETTER;
+		char *title =
+		        mem_printf("What came of %s, %s: a letter to %s", m->title, held, p->name);
+		doc_begin(&w.d, files[i].f, l->html ? DOC_HTML : DOC_TEXT, look, title);
+		free(title);
+		letters_compose(
+		        &w, dated,
+		        letters_arrange_for(p->format, l->html ? LETTERS_HTML : LETTERS_TEXT));
+		code = doc_end(&w.d, err);
+		if (code == ERROR_NONE)
+			code = outfile_close(&files[i], err);
+		else if (outfile_close(&files[i], err) != ERROR_NONE)
+			code = err->code; /* the file's own sentence */
+	}
+	/* Every letter is complete: only now do they appear, all together. */
+	for (size_t i = 0; code == ERROR_NONE && i < r->count; i++)
+		code = outfile_rename(&files[i], err);
+	for (size_t i = 0; i < r->count; i++)
+		outfile_abandon(&files[i]);
+	free(files);
 	return code;
 }
 
@@ -700,83 +823,13 @@ enum error_code letters_write(struct store *s, const struct config *config, int6
 	if (code != ERROR_NONE)
 		return code;
 	struct letters_meeting m;
-	code = letters_read(s, id, &m, err);
-	char held[DOC_DATE_SIZE];
-	doc_date(m.held_on, held);
-	if (code == ERROR_NONE && strcmp(m.status, "held") != 0)
-		code = error_set(err, ERROR_INVALID,
-		                 "%s (%s) is %s, not held: letters say what came of a meeting, so "
-		                 "write them once it has been held",
-		                 m.title, m.held_on, m.status);
-	size_t writable = 0;
-	for (size_t i = 0; i < m.npeople; i++)
-		writable += !m.people[i].anonymised;
-	if (code == ERROR_NONE && !writable)
-		code = error_set(err, ERROR_INVALID,
-		                 "No service user or carer is recorded as coming to %s (%s), so "
-		                 "there is no one to write to; record who came first",
-		                 m.title, m.held_on);
-	struct outfile *files = mem_calloc(m.npeople ? m.npeople : 1, sizeof *files);
-	out->letters = mem_calloc(m.npeople ? m.npeople : 1, sizeof *out->letters);
-	char today[DATE_TEXT_SIZE], dated[DOC_DATE_SIZE];
-	date_format(opt->sent_on != DATE_NONE ? opt->sent_on : opt->today, today);
-	doc_date(today, dated);
-	for (size_t i = 0; code == ERROR_NONE && i < m.npeople; i++) {
-		const struct letters_person *p = &m.people[i];
-		if (p->anonymised) {
-			out->forgotten++;
-			continue;
-		}
-		bool html = opt->medium == LETTERS_HTML ||
-		            (opt->medium == LETTERS_AUTO &&
-		             (p->format == FORMAT_LARGE_PRINT || p->format == FORMAT_EASY_READ));
-		enum doc_format df = html ? DOC_HTML : DOC_TEXT;
-		/* Two people with one name get files of their own. */
-		int n = 1;
-		for (size_t j = 0; j < i; j++)
-			n += strcmp(m.people[j].name, p->name) == 0 && !m.people[j].anonymised;
-		char *name = letters_file_name(m.held_on, p->name, n, doc_format_extension(df));
-		struct letters_letter *l = &out->letters[out->count];
-		l->file = mem_printf("%s/%s", opt->dir, name);
-		free(name);
-		l->person = mem_strdup(p->name);
-		l->person_id = p->id;
-		l->format = p->format;
-		l->already_told = p->told;
-		int arrange = letters_arrange_for(p->format, html ? LETTERS_HTML : LETTERS_TEXT);
-		if (arrange >= 0)
-			l->arrange = p->format == FORMAT_TRANSLATED && *p->language
-			                     ? mem_printf("translated into %s", p->language)
-			                     : mem_strdup(letters_arrange[arrange].arrange);
-		out->count++;
-		code = outfile_open(&files[i], l->file, err);
-		if (code != ERROR_NONE)
-			break;
-		struct letters_writer w = { .m = &m,
-			                    .p = p,
-			                    .easy = p->format == FORMAT_EASY_READ };
-		enum doc_look look = w.easy                            ? DOC_LOOK_EASY_READ
-		                     : p->format == FORMAT_LARGE_PRINT ? DOC_LOOK_LARGE_PRINT
-		                                                       : DOC_LOOK_LETTER;
-		char *title =
-		        mem_printf("What came of %s, %s: a letter to %s", m.title, held, p->name);
-		doc_begin(&w.d, files[i].f, df, look, title);
-		free(title);
-		letters_compose(&w, dated, arrange);
-		code = doc_end(&w.d, err);
-		if (code != ERROR_NONE || (code = outfile_close(&files[i], err)) != ERROR_NONE)
-			break;
-	}
-	/* Every letter is complete: only now do they appear, all together. */
-	for (size_t i = 0; code == ERROR_NONE && i < m.npeople; i++)
-		if (files[i].path)
-			code = outfile_rename(&files[i], err);
-	for (size_t i = 0; i < m.npeople; i++)
-		outfile_abandon(&files[i]);
-	free(files);
-	if (code == ERROR_NONE) {
-		out->meeting = mem_printf("%s, %s", m.title, held);
-		if (opt->mark_sent && (code = letters_mark(s, &m, opt, out, err)) != ERROR_NONE) {
+	code = letters_prepare(s, id, opt, &m, out, err);
+	if (code == ERROR_NONE)
+		code = letters_files(&m, opt, out, err);
+	if (code == ERROR_NONE && opt->mark_sent) {
+		code = letters_record_sent(
+		        s, id, opt->sent_on != DATE_NONE ? opt->sent_on : opt->today, out, err);
+		if (code != ERROR_NONE) {
 			char *why = mem_strdup(err->msg);
 			code = error_set(
 			        err, code,

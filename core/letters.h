@@ -58,6 +58,7 @@ struct letters_letter {
 	char *person;      /* their name */
 	int format;        /* enum format: the letter's, the person's preferred one */
 	char *file;        /* the path written */
+	bool html;         /* written as HTML (else plain text) */
 	char *arrange;     /* what must still be done before sending ("produced in braille",
 	                      "translated into Polish"), or NULL */
 	bool already_told; /* feedback was already recorded for them (not marked again) */
@@ -91,6 +92,14 @@ enum error_code letters_find_meeting(struct store *s, const char *text, const ch
                                      struct error *err);
 
 /*
+ * Plan the letters for meeting id as letters_write would write them (who,
+ * in what format, to which file, what must be arranged) without writing
+ * anything: for a screen to show before it writes. Errors as letters_write.
+ */
+enum error_code letters_plan(struct store *s, int64_t id, const struct letters_options *opt,
+                             struct letters_result *out, struct error *err);
+
+/*
  * Write the letters for meeting id into opt->dir (see the top of this file),
  * filling *out (free with letters_result_free) on success. A meeting not
  * held, or one no service user or carer came to, is ERROR_INVALID with a
@@ -100,5 +109,14 @@ enum error_code letters_find_meeting(struct store *s, const char *text, const ch
 enum error_code letters_write(struct store *s, const struct config *config, int64_t id,
                               const struct letters_options *opt, struct letters_result *out,
                               struct error *err);
+
+/*
+ * Record the letters of r (written for meeting id) as sent on day: feedback
+ * given by letter, in each letter's format, for each person with none yet
+ * (the others get already_told), in one transaction; r->marked says how
+ * many. On failure nothing is recorded and err says why.
+ */
+enum error_code letters_record_sent(struct store *s, int64_t id, int32_t day,
+                                    struct letters_result *r, struct error *err);
 
 #endif
