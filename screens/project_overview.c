@@ -105,6 +105,9 @@ static void project_overview_full(struct screen_ctx *c, struct view *v, const st
 	}
 	recordview_form(view_add_form(v, "Details"), &project_kind, p, NULL, config);
 	project_overview_summary(v, p, &st, &tally);
+	if (screen_exists(c, "report"))
+		view_add_action(v, 'r', "report", "write this project's report",
+		                "Write the year's involvement report for this project alone.");
 	stages_tally_free(&tally);
 }
 
@@ -171,6 +174,10 @@ static enum screen_result project_overview_handle(struct screen_ctx *c, struct v
 		return recordview_save(c, v, &project_kind, cmd);
 	if (cmd->kind == COMMAND_OPEN)
 		return project_overview_open(c, v);
+	if (cmd->kind == COMMAND_ACTION && cmd->key == 'r' && c->id && screen_exists(c, "report")) {
+		screen_open(c, "report", c->id);
+		return SCREEN_HANDLED;
+	}
 	return SCREEN_UNHANDLED;
 }
 
@@ -187,7 +194,8 @@ const struct screen project_overview_screen = {
 	        "status and what it is missing: open one to see and change its agreement, its "
 	        "meetings and its records. Then the findings for the whole project: open one to "
 	        "hear why it matters. Last the project's details, each saved as soon as you leave "
-	        "it; a value that cannot be saved is explained under it.",
+	        "it; a value that cannot be saved is explained under it. Report writes the year's "
+	        "involvement report for this project alone.",
 	.build = project_overview_build,
 	.handle = project_overview_handle,
 	.leave = project_overview_leave,

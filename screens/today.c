@@ -71,6 +71,10 @@ static const struct today_place {
 	{ 'f', "findings", "go to findings",
 	  "Go to every finding of the rules, most serious first, to filter and explain them." },
 	{ 's', "sync", "go to sync", "Go to sync, to exchange records with another laptop." },
+	{ 'c', "calendar", "write the calendar",
+	  "Write what is owed (feedback, payments, commitments, papers) to a calendar file." },
+	{ 'r', "report", "write the report",
+	  "Write the year's involvement report for a board, for every project." },
 };
 
 /* Add a row of things owed of kind k that opens screen about id. */
@@ -531,6 +535,26 @@ static void today_build(struct screen_ctx *c, struct view *v)
 		if (screen_find(screen_table(c), p->word))
 			view_add_action(v, p->key, p->word, p->label, p->help);
 	}
+	if (screen_find(screen_table(c), "letters"))
+		view_add_action(v, 'l', "letters", "write the letters",
+		                "Write the \"you said, we did\" letters for the meeting of the "
+		                "selected feedback row, each in the format its person needs.");
+}
+
+/* Open the letters of the selected feedback row's meeting, or say what to choose. */
+static void today_letters(struct screen_ctx *c, struct view *v, const struct today_state *st)
+{
+	int k = v->focus <= TODAY_OWED ? st->kind[v->focus] : TODAY_OWED;
+	const struct today_target *t =
+	        k == TODAY_OVERDUE || k == TODAY_DUE_SOON
+	                ? &st->targets[k][view_section_cursor(&v->sections[v->focus])]
+	                : NULL;
+	if (t && t->screen && strcmp(t->screen, "meeting") == 0)
+		screen_open(c, "letters", t->id);
+	else
+		view_message(v, VIEW_TONE_WARN,
+		             "Choose a row of feedback overdue or due soon first: letters are "
+		             "written for one meeting.");
 }
 
 /* Open screen about id when main.c lists it; otherwise say so. */
@@ -546,6 +570,10 @@ static enum screen_result today_handle(struct screen_ctx *c, struct view *v,
                                        const struct command *cmd)
 {
 	struct today_state *st = c->state;
+	if (cmd->kind == COMMAND_ACTION && cmd->key == 'l' && st) {
+		today_letters(c, v, st);
+		return SCREEN_HANDLED;
+	}
 	if (cmd->kind == COMMAND_ACTION) {
 		for (size_t i = 0; i < sizeof today_places / sizeof *today_places; i++)
 			if (today_places[i].key == cmd->key)
@@ -582,7 +610,9 @@ const struct screen today_screen = {
 	        "urgent first, then where each open project stands. Each kind of thing owed shows "
 	        "the oldest few; the row after them opens Findings with all of them. Open a "
 	        "feedback row to go to its meeting, a payment to payments, a project to the "
-	        "project. The actions go to the other parts of involve.",
+	        "project. The actions go to the other parts of involve, write the calendar of "
+	        "what is owed or the year's report, and write the \"you said, we did\" letters "
+	        "of the selected feedback row's meeting.",
 	.build = today_build,
 	.handle = today_handle,
 	.leave = today_leave,

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "config.h"
 #include "date.h"
+#include "export.h"
 #include "finding.h"
 #include "findings.h"
 #include "help.h"
@@ -54,6 +55,9 @@ static const struct screen *const main_screens[] = {
 	&person_details_screen,
 	&payments_screen,
 	&payment_details_screen,
+	&export_calendar_screen,
+	&export_report_screen,
+	&export_letters_screen,
 	NULL,
 };
 /* clang-format on */
