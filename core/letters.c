@@ -182,7 +182,7 @@ enum error_code letters_find_meeting(struct store *s, const char *text, const ch
 		                 "date, or give its number, for example \"#%" PRId64 "\"",
 		                 count, shown, first);
 	}
-	if (code != ERROR_NONE && code != ERROR_INVALID && matches)
+	if (code != ERROR_INVALID && matches) /* lines only for a title several share */
 		letters_matches_free(matches);
 done:
 	if (st)

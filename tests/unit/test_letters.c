@@ -124,14 +124,14 @@ static char *letter(const struct forum *f, const char *name)
 /* Fail unless text starts with want. */
 static void assert_starts(const char *text, const char *want)
 {
-	if (strncmp(text, want, strlen(want)) != 0)
-		fail_msg("the letter does not start with \"%s\" but:\n%s", want, text);
+	if (!text || strncmp(text, want, strlen(want)) != 0)
+		fail_msg("the letter does not start with \"%s\" but:\n%s", want, text ? text : "");
 }
 
 static void assert_has(const char *text, const char *want)
 {
-	if (!strstr(text, want))
-		fail_msg("the letter lacks \"%s\" in:\n%s", want, text);
+	if (!text || !strstr(text, want))
+		fail_msg("the letter lacks \"%s\" in:\n%s", want, text ? text : "");
 }
 
 static struct letters_options options(const struct forum *f, enum letters_medium medium)
