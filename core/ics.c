@@ -480,24 +480,25 @@ enum error_code ics_write(struct store *s, const struct config *config, FILE *ou
 	return code;
 }
 
+/* What ics_export passes to outfile_write. */
+struct ics_export_ctx {
+	struct store *s;
+	const struct config *config;
+	struct ics_counts *counts;
+};
+
+/* An outfile_writer: the calendar. */
+static enum error_code ics_export_write(FILE *f, void *ctx, struct error *err)
+{
+	struct ics_export_ctx *x = ctx;
+	return ics_write(x->s, x->config, f, x->counts, err);
+}
+
 enum error_code ics_export(struct store *s, const struct config *config, const char *path,
                            struct ics_counts *counts, struct error *err)
 {
-	struct error local;
-	if (!err)
-		err = &local;
-	struct outfile o;
-	enum error_code code = outfile_open(&o, path, err);
-	if (code != ERROR_NONE)
-		return code;
-	code = ics_write(s, config, o.f, counts, err);
-	/* A write failed: the file's own sentence names it and says why. */
-	if (code == ERROR_IO && outfile_close(&o, err) != ERROR_NONE)
-		code = err->code;
-	if (code == ERROR_NONE)
-		code = outfile_commit(&o, err);
-	outfile_abandon(&o);
-	return code;
+	struct ics_export_ctx x = { s, config, counts };
+	return outfile_write(path, ics_export_write, &x, err);
 }
 
 char *ics_counts_text(const struct ics_counts *c)

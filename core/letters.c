@@ -126,10 +126,8 @@ enum error_code letters_find_meeting(struct store *s, const char *text, const ch
 		goto done;
 	}
 	if (by_number) {
-		char *end;
-		errno = 0;
-		long long n = strtoll(want + 1, &end, 10);
-		if (errno || end == want + 1 || *end || n <= 0) {
+		int64_t n;
+		if (!record_parse_id(want + 1, &n)) {
 			code = error_set(
 			        err, ERROR_INVALID,
 			        "\"%.60s\" is not a meeting's number: give the digits after "

@@ -44,6 +44,25 @@ static char *outfile_dir_of(const char *path)
 	return mem_strndup(path, (size_t)(slash - path));
 }
 
+enum error_code outfile_write(const char *path, outfile_writer fn, void *ctx, struct error *err)
+{
+	struct error local;
+	if (!err)
+		err = &local;
+	struct outfile o;
+	enum error_code code = outfile_open(&o, path, err);
+	if (code != ERROR_NONE)
+		return code;
+	code = fn(o.f, ctx, err);
+	/* A write failed: the file's own sentence names it and says why. */
+	if (code == ERROR_IO && outfile_close(&o, err) != ERROR_NONE)
+		code = err->code;
+	if (code == ERROR_NONE)
+		code = outfile_commit(&o, err);
+	outfile_abandon(&o);
+	return code;
+}
+
 enum error_code outfile_check_dir(const char *dir, struct error *err)
 {
 	struct stat st;

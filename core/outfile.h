@@ -45,6 +45,15 @@ enum error_code outfile_commit(struct outfile *o, struct error *err);
 /* Close and remove the temporary file if it is still there, and free o. Safe to call twice. */
 void outfile_abandon(struct outfile *o);
 
+/* Writes a whole document to f; ERROR_IO when a write failed, or its own error. */
+typedef enum error_code (*outfile_writer)(FILE *f, void *ctx, struct error *err);
+/*
+ * Write path whole or not at all with fn: open, fn, commit. When fn reports a
+ * failed write (ERROR_IO), the sentence is the file's own, naming it and why
+ * (a full disk, say). err may be NULL.
+ */
+enum error_code outfile_write(const char *path, outfile_writer fn, void *ctx, struct error *err);
+
 /*
  * Check that dir is an existing folder, before writing files into it:
  * ERROR_IO with a sentence ("The folder X does not exist; create it first,

@@ -3,7 +3,6 @@
 #include "privacy.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -48,20 +47,6 @@ void privacy_matches_free(struct privacy_matches *m)
 	free(m->lines);
 	m->lines = NULL;
 	m->count = 0;
-}
-
-/* Digits as a positive id; false for anything else, or a number too large to be one. */
-static bool privacy_parse_id(const char *t, int64_t *id)
-{
-	size_t n = strlen(t);
-	if (n == 0 || n > 19)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)t[i]))
-			return false;
-	errno = 0;
-	*id = strtoll(t, NULL, 10);
-	return errno == 0 && *id > 0;
 }
 
 /* The ids of the first rows of a one-column query with one bound int64 or text. */
@@ -167,7 +152,7 @@ enum error_code privacy_find(struct store *s, const char *text, int64_t *id,
 	}
 	if (want[0] == '#') {
 		int64_t n;
-		if (!privacy_parse_id(want + 1, &n)) {
+		if (!record_parse_id(want + 1, &n)) {
 			code = error_set(
 			        err, ERROR_INVALID,
 			        "\"%.60s\" is not a person's number: give the digits after "
@@ -209,7 +194,7 @@ enum error_code privacy_find(struct store *s, const char *text, int64_t *id,
 		int64_t n;
 		free(ids);
 		ids = NULL;
-		if (privacy_parse_id(want, &n) &&
+		if (record_parse_id(want, &n) &&
 		    privacy_ids(s, "SELECT id FROM person WHERE id = ?", NULL, n, &ids, &count,
 		                err) == ERROR_NONE &&
 		    count == 1) {

@@ -3,6 +3,7 @@
 #include "record.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -675,6 +676,22 @@ enum error_code record_set(struct store *s, const struct record_kind *kind, int6
 	record_clear(kind, rec);
 	free(rec);
 	return code;
+}
+
+bool record_parse_id(const char *digits, int64_t *id)
+{
+	size_t n = strlen(digits);
+	if (n == 0 || n > 19)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (digits[i] < '0' || digits[i] > '9')
+			return false;
+	errno = 0;
+	long long v = strtoll(digits, NULL, 10);
+	if (errno || v <= 0)
+		return false;
+	*id = v;
+	return true;
 }
 
 int64_t record_lookup(struct store *s, const char *sql, const char *types, ...)

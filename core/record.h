@@ -171,6 +171,12 @@ enum error_code record_delete(struct store *s, const struct record_kind *kind, i
                               struct error *err);
 
 /*
+ * A record's number as people type it after "#" (lists show "#123"): digits
+ * only, a positive id that fits. False for anything else.
+ */
+bool record_parse_id(const char *digits, int64_t *id);
+
+/*
  * The id in the first column of the first row of sql, or 0 when there is no
  * row (or the query fails: the failure still marks a damaged store, see
  * store_damaged). types says how to bind the arguments that follow,

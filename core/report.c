@@ -359,6 +359,22 @@ static void report_pair(struct report_run *x, const char *label, const char *val
 	doc_table_row(&x->d, cells);
 }
 
+/* A two-column table row: label and text, which is freed. */
+static void report_pair_free(struct report_run *x, const char *label, char *value)
+{
+	report_pair(x, label, value);
+	free(value);
+}
+
+/* The sum of n counts. */
+static long report_sum(const long *v, size_t n)
+{
+	long sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += v[i];
+	return sum;
+}
+
 /* A two-column table row: label and a whole number. */
 static void report_pair_n(struct report_run *x, const char *label, long value)
 {
@@ -408,46 +424,35 @@ static void report_key_figures(struct report_run *x)
 	doc_heading(&x->d, 2, "Key figures");
 	const struct doc_column cols[] = { { "Figure", 0 }, { "Value", 0 } };
 	doc_table_begin(&x->d, "Key figures for the year", cols, 2);
-	char *v = mem_printf("%s held (and %s planned, %s cancelled)", report_n(t->held, a),
-	                     report_n(t->planned, b), report_n(t->cancelled, c));
-	report_pair(x, "Involvement activities", v);
-	free(v);
+	report_pair_free(x, "Involvement activities",
+	                 mem_printf("%s held (and %s planned, %s cancelled)", report_n(t->held, a),
+	                            report_n(t->planned, b), report_n(t->cancelled, c)));
 	if (!x->project)
 		report_pair_n(x, "Projects with involvement", t->projects);
-	v = mem_printf("%s, of whom %s service users and carers", report_n(t->participants, a),
-	               report_n(t->users, b));
-	report_pair(x, "People who took part", v);
-	free(v);
+	report_pair_free(x, "People who took part",
+	                 mem_printf("%s, of whom %s service users and carers",
+	                            report_n(t->participants, a), report_n(t->users, b)));
 	report_pair_n(x, "People taking part for the first time", t->newcomers);
-	long owed = t->fb_on_time + t->fb_late + t->fb_overdue;
-	v = report_share(t->fb_on_time, owed);
-	report_pair(x, "Told what came of it on time", v);
-	free(v);
-	long said = 0;
-	for (size_t i = 0; i < REPORT_RESPONSES; i++)
-		said += t->said[i];
-	v = mem_printf("%s, of which %s answered", report_n(said, a),
-	               report_n(said - t->said[RESPONSE_PENDING], b));
-	report_pair(x, "Things people said", v);
-	free(v);
-	long decided = 0;
-	for (size_t i = 0; i < REPORT_FOLLOWED; i++)
-		decided += t->decisions[i];
-	v = mem_printf("%s; users' views followed in %s, partly in %s", report_n(decided, a),
-	               report_n(t->decisions[DECISION_FOLLOWED_YES], b),
-	               report_n(t->decisions[DECISION_FOLLOWED_PARTLY], c));
-	report_pair(x, "Decisions", v);
-	free(v);
+	report_pair_free(x, "Told what came of it on time",
+	                 report_share(t->fb_on_time, t->fb_on_time + t->fb_late + t->fb_overdue));
+	long said = report_sum(t->said, REPORT_RESPONSES);
+	report_pair_free(x, "Things people said",
+	                 mem_printf("%s, of which %s answered", report_n(said, a),
+	                            report_n(said - t->said[RESPONSE_PENDING], b)));
+	report_pair_free(x, "Decisions",
+	                 mem_printf("%s; users' views followed in %s, partly in %s",
+	                            report_n(report_sum(t->decisions, REPORT_FOLLOWED), a),
+	                            report_n(t->decisions[DECISION_FOLLOWED_YES], b),
+	                            report_n(t->decisions[DECISION_FOLLOWED_PARTLY], c)));
 	char *share = report_share(t->paid_on_time, t->paid + t->unpaid_overdue);
-	v = mem_printf("%s claims; paid on time: %s", report_n(t->claims, a), share);
-	report_pair(x, "Payments", v);
+	report_pair_free(x, "Payments",
+	                 mem_printf("%s claims; paid on time: %s", report_n(t->claims, a), share));
 	free(share);
-	free(v);
-	v = mem_printf("%s errors, %s warnings, %s for information",
-	               report_n(t->severity[RULE_ERROR], a), report_n(t->severity[RULE_WARNING], b),
-	               report_n(t->severity[RULE_INFO], c));
-	report_pair(x, "Findings open today", v);
-	free(v);
+	report_pair_free(x, "Findings open today",
+	                 mem_printf("%s errors, %s warnings, %s for information",
+	                            report_n(t->severity[RULE_ERROR], a),
+	                            report_n(t->severity[RULE_WARNING], b),
+	                            report_n(t->severity[RULE_INFO], c)));
 	doc_table_end(&x->d, NULL);
 }
 
@@ -1014,13 +1019,10 @@ enum error_code report_find_project(struct store *s, const char *text, int64_t *
 {
 	char *want = text_trim(mem_strdup(text ? text : ""));
 	*id = 0;
+	int64_t n;
 	if (want[0] == '#') {
-		char *end;
-		errno = 0;
-		long long n = strtoll(want + 1, &end, 10);
-		if (!errno && end != want + 1 && !*end && n > 0)
-			*id = record_lookup(s, "SELECT id FROM project WHERE id = ?", "i",
-			                    (int64_t)n);
+		if (record_parse_id(want + 1, &n))
+			*id = record_lookup(s, "SELECT id FROM project WHERE id = ?", "i", n);
 	} else if (*want) {
 		*id = project_find(s, want);
 	}
@@ -1102,22 +1104,23 @@ enum error_code report_write(struct store *s, const struct config *config,
 	return code;
 }
 
+/* What report_export passes to outfile_write. */
+struct report_export_ctx {
+	struct store *s;
+	const struct config *config;
+	const struct report_options *opt;
+};
+
+/* An outfile_writer: the report. */
+static enum error_code report_export_write(FILE *f, void *ctx, struct error *err)
+{
+	struct report_export_ctx *x = ctx;
+	return report_write(x->s, x->config, x->opt, f, err);
+}
+
 enum error_code report_export(struct store *s, const struct config *config,
                               const struct report_options *opt, const char *path, struct error *err)
 {
-	struct error local;
-	if (!err)
-		err = &local;
-	struct outfile o;
-	enum error_code code = outfile_open(&o, path, err);
-	if (code != ERROR_NONE)
-		return code;
-	code = report_write(s, config, opt, o.f, err);
-	/* A write failed: the file's own sentence names it and says why. */
-	if (code == ERROR_IO && outfile_close(&o, err) != ERROR_NONE)
-		code = err->code;
-	if (code == ERROR_NONE)
-		code = outfile_commit(&o, err);
-	outfile_abandon(&o);
-	return code;
+	struct report_export_ctx x = { s, config, opt };
+	return outfile_write(path, report_export_write, &x, err);
 }

@@ -142,6 +142,23 @@ static enum screen_result export_refuse(struct view *v, const char *sentence)
 	return SCREEN_HANDLED;
 }
 
+/*
+ * After a write: on failure its sentence goes under the field when the place
+ * was typed there, else on the message line, and NULL is returned; on
+ * success the place written, as a full path (the caller frees it).
+ */
+static char *export_written(struct view *v, const char *path, enum error_code code,
+                            const struct error *err, bool from_field)
+{
+	if (code == ERROR_NONE)
+		return export_full(path);
+	if (from_field)
+		export_refuse(v, err->msg);
+	else
+		view_message(v, VIEW_TONE_ALERT, "%s.", err->msg);
+	return NULL;
+}
+
 /* ---- the calendar ---- */
 
 static void export_calendar_build(struct screen_ctx *c, struct view *v)
@@ -170,13 +187,10 @@ static enum screen_result export_calendar_write(struct screen_ctx *c, struct vie
 	struct export_state *st = c->state;
 	struct ics_counts n;
 	struct error err;
-	if (ics_export(c->store, c->config, st->path, &n, &err) != ERROR_NONE) {
-		if (from_field)
-			return export_refuse(v, err.msg);
-		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	char *full = export_written(
+	        v, st->path, ics_export(c->store, c->config, st->path, &n, &err), &err, from_field);
+	if (!full)
 		return SCREEN_HANDLED;
-	}
-	char *full = export_full(st->path);
 	char *what = ics_counts_text(&n);
 	view_message(v, VIEW_TONE_GOOD,
 	             "Wrote the calendar of what is owed to %s: %s. Import it into your calendar; "
@@ -279,13 +293,11 @@ static enum screen_result export_report_write(struct screen_ctx *c, struct view 
 		.today = date_today(),
 	};
 	struct error err;
-	if (report_export(c->store, c->config, &opt, st->path, &err) != ERROR_NONE) {
-		if (from_field)
-			return export_refuse(v, err.msg);
-		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	char *full = export_written(v, st->path,
+	                            report_export(c->store, c->config, &opt, st->path, &err), &err,
+	                            from_field);
+	if (!full)
 		return SCREEN_HANDLED;
-	}
-	char *full = export_full(st->path);
 	view_message(v, VIEW_TONE_GOOD, "Wrote the involvement report for %d to %s.", st->year,
 	             full);
 	free(full);
@@ -426,15 +438,12 @@ static enum screen_result export_letters_write(struct screen_ctx *c, struct view
 	struct letters_options opt = export_letters_options(st);
 	struct error err;
 	letters_result_free(&st->sent);
-	if (letters_write(c->store, c->config, c->id, &opt, &st->sent, &err) != ERROR_NONE) {
-		if (from_field)
-			return export_refuse(v, err.msg);
-		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	char *full = export_written(
+	        v, st->path, letters_write(c->store, c->config, c->id, &opt, &st->sent, &err), &err,
+	        from_field);
+	if (!full)
 		return SCREEN_HANDLED;
-	}
-	/* One sentence that says where, and asks: curses shows the question in the message's place.
-	 */
-	char *full = export_full(st->path);
+	/* One sentence says where and asks: curses shows the question in the message's place. */
 	size_t arrange = 0;
 	for (size_t i = 0; i < st->sent.count; i++)
 		arrange += st->sent.letters[i].arrange != NULL;
