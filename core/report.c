@@ -804,7 +804,7 @@ static const struct doc_column report_said_columns[] = {
 	{ "Activity", 0 },
 	{ "You said", DOC_LONG },
 	{ "We did", DOC_LONG },
-	{ "Why not, or why only partly", DOC_LONG },
+	{ "Why, or why not", DOC_LONG },
 };
 
 static void report_said_row(struct report_run *x, sqlite3_stmt *st, void *ctx)

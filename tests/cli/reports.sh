@@ -107,7 +107,7 @@ ok "you said, we did" contains "You said: Buses stop at six, too early" "$T/out"
 ok "no control characters" bash -c "! grep -qP '[\\x00-\\x08\\x0b-\\x1f\\x7f]' '$T/out'"
 run --db "$DB" export report --format md --project "day SERVICES" --year 2026
 ok "Markdown for one project" contains "# Involvement report 2026: Day services" "$T/out"
-ok "with pipe tables" contains "| Activity | You said | We did | Why not, or why only partly |" "$T/out"
+ok "with pipe tables" contains "| Activity | You said | We did | Why, or why not |" "$T/out"
 mkdir "$T/rep"
 run --db "$DB" export report --format html --output "$T/rep/report.html"
 ok "HTML to a file" status_is 0

@@ -136,7 +136,7 @@ static void test_figures(void **state)
 	assert_has(t, "Not followed: 1\n");
 	/* You said, we did: what was said, what was done, or why not. */
 	assert_has(t, "You said: Open on Sundays\nWe did: Not possible: We cannot open on "
-	              "Sundays.\nWhy not, or why only partly: The building is shut on Sundays.\n");
+	              "Sundays.\nWhy, or why not: The building is shut on Sundays.\n");
 	assert_has(t, "You said: A quiet room\nWe did: Not answered yet\n");
 	assert_has(t, "Secret of project B");
 	/* Two from this year's event, and Old Timer was never told about last year's forum. */
@@ -211,7 +211,7 @@ static void test_markdown(void **state)
 	assert_has(t, "# Involvement report 2026\n");
 	assert_has(t, "\n## You said, we did\n");
 	assert_has(t, "\n### Day services\n");
-	assert_has(t, "| Activity | You said | We did | Why not, or why only partly |\n"
+	assert_has(t, "| Activity | You said | We did | Why, or why not |\n"
 	              "| --- | --- | --- | --- |\n");
 	assert_has(t,
 	           "| Listening event, 2 March 2026 | Buses stop at six \\| we need later ones | "
