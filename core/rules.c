@@ -431,7 +431,7 @@ enum error_code rules_each_row(struct rules_run *x, struct sqlite3_stmt *st, rul
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct finding f;
 		rules_finding_init(&f);
-		rules_row(x, st, &f);
+		rules_row(st, &f);
 		char *msg = fn(x, st, &f);
 		if (!msg)
 			continue;
@@ -451,6 +451,18 @@ enum error_code rules_query(struct rules_run *x, const char *sql,
 	struct sqlite3_stmt *st;
 	enum error_code code = rules_prepare(x, sql, scope, &st, err);
 	return st ? rules_each_row(x, st, fn, err) : code;
+}
+
+enum error_code rules_query_day(struct rules_run *x, const char *sql,
+                                const struct rules_scope_sql *scope, const char *name, int32_t day,
+                                rules_message_fn fn, struct error *err)
+{
+	struct sqlite3_stmt *st;
+	enum error_code code = rules_prepare(x, sql, scope, &st, err);
+	if (!st)
+		return code;
+	rules_bind_date(st, name, day);
+	return rules_each_row(x, st, fn, err);
 }
 
 const char *rules_text(struct sqlite3_stmt *st, int i)
@@ -473,9 +485,8 @@ void rules_finding_init(struct finding *f)
 	f->due = DATE_NONE;
 }
 
-void rules_row(struct rules_run *x, struct sqlite3_stmt *st, struct finding *f)
+void rules_row(struct sqlite3_stmt *st, struct finding *f)
 {
-	(void)x;
 	f->project_id = sqlite3_column_int64(st, 0);
 	f->project = rules_text(st, 1);
 	const char *stage = rules_text(st, 2);
