@@ -842,20 +842,35 @@ static enum error_code privacy_drop_notes(struct store *s, int64_t id, struct er
 	               : store_fail(s, rc, "erasing notes about them in the change log", err);
 }
 
-/* Erase the person's personal fields in p and list the labels of those that held something. */
-static void privacy_anonymise(struct person *p, struct privacy_forgotten *out)
+/*
+ * Erase the person's personal fields in p and list the labels of those that
+ * held something. The new name is "a participant N", numbered so forgotten
+ * people stay apart (in lists, and as natural keys in CSV files); someone
+ * already forgotten keeps their number.
+ */
+static void privacy_anonymise(struct store *s, struct person *p, struct privacy_forgotten *out)
 {
+	char *name = NULL;
+	if (p->anonymised == 1 &&
+	    strncmp(p->name, PRIVACY_FORGOTTEN_NAME, strlen(PRIVACY_FORGOTTEN_NAME)) == 0)
+		name = mem_strdup(p->name);
+	else
+		name = mem_printf(
+		        "%s %" PRId64, PRIVACY_FORGOTTEN_NAME,
+		        record_lookup(s, "SELECT count(*) + 1 FROM person WHERE anonymised = 1",
+		                      ""));
 	for (size_t i = 0; i < person_kind.nfields; i++) {
 		const struct field *f = &person_kind.fields[i];
 		if (!(f->flags & FIELD_PERSONAL))
 			continue;
 		bool was_forgotten_name = f->type == FIELD_TEXT && strcmp(f->name, "name") == 0 &&
-		                          strcmp(p->name, PRIVACY_FORGOTTEN_NAME) == 0;
+		                          strcmp(p->name, name) == 0;
 		if (!record_field_empty(f, p) && !was_forgotten_name)
 			privacy_list_add(&out->erased, &out->nerased, f->label);
 		record_field_clear(f, p);
 	}
-	mem_replace(&p->name, PRIVACY_FORGOTTEN_NAME);
+	free(p->name);
+	p->name = name;
 	p->anonymised = 1;
 }
 
@@ -882,7 +897,7 @@ enum error_code privacy_forget(struct store *s, int64_t id, bool dry_run,
 		code = privacy_count(s, id, &out->kept, err);
 	}
 	if (code == ERROR_NONE)
-		privacy_anonymise(&p, out);
+		privacy_anonymise(s, &p, out);
 	if (code == ERROR_NONE && !dry_run)
 		code = person_update(s, &p, err);
 	/* After the update, so the places listed name them as "a participant". */

@@ -9,7 +9,8 @@
  *
  * Forgetting anonymises a person in one transaction: every field of the
  * person table flagged FIELD_PERSONAL (core/person.c) is erased, the name
- * becomes "a participant" and anonymised becomes yes. Their attendance, what
+ * becomes "a participant N" (numbered, so forgotten people stay apart) and anonymised
+ * becomes yes. Their attendance, what
  * they said and the responses, feedback, payments and every count stay,
  * attributed to "a participant". Drafts whose key holds the person's id are
  * deleted (draft keys hold the record's id as a number of its own:

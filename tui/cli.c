@@ -47,6 +47,12 @@ static const struct cli_command {
 	{ "check-db", "check-db", "check the database file for damage without changing it",
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
+	{ "import", "import FILE.csv... | FOLDER [--dry-run]",
+	  "read records from CSV files or a folder of them, all or nothing; --dry-run checks",
+	  cli_import },
+	{ "export", "export csv FOLDER",
+	  "write every record to twelve CSV files, one per kind, in FOLDER",
+	  cli_export },
 	{ "demo", "demo [--scale N]",
 	  "fill an empty database with a realistic demo year of one local authority (N of them "
 	  "with --scale)",

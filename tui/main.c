@@ -11,12 +11,53 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "cli.h"
 #include "config.h"
 #include "date.h"
 #include "mem.h"
 #include "paths.h"
+#include "project_overview.h"
+#include "projects.h"
 #include "rules.h"
+#include "stage_overview.h"
+#include "stage_record.h"
+#include "store.h"
+
+/*
+ * The screens of the interactive program: the only list of them. The first
+ * is where the program starts.
+ */
+static const struct screen *const main_screens[] = {
+	&projects_screen,
+	&project_overview_screen,
+	&stage_overview_screen,
+	&pressure_screen,
+	&budget_event_screen,
+	&decision_screen,
+	&commitment_screen,
+	NULL,
+};
+
+/* Open the database and run the interactive program on it. */
+static int main_interactive(struct cli *c)
+{
+	struct store *s = NULL;
+	int status = cli_open(c, STORE_CREATE, &s);
+	if (status != CLI_EXIT_OK)
+		return status;
+	struct app_options opt = {
+		.store = s,
+		.config = c->config,
+		.screens = main_screens,
+		.first = main_screens[0]->name,
+		.mode = c->ui_mode,
+		.theme = c->theme,
+	};
+	status = app_run(&opt);
+	store_close(s);
+	return status;
+}
 
 static void main_help(FILE *out)
 {
@@ -140,9 +181,7 @@ int main(int argc, char **argv)
 	} else if (optind < argc) {
 		status = cli_run(&c, argc - optind, argv + optind);
 	} else {
-		char name[] = "summary";
-		char *summary[] = { name, NULL };
-		status = cli_run(&c, 1, summary);
+		status = main_interactive(&c);
 	}
 	config_report_free(&report);
 	config_free(c.config);

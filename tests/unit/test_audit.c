@@ -85,9 +85,9 @@ static void changes_read_as_sentences_newest_first(void **state)
 	read_log(s, &(struct audit_query){ .limit = 3 }, &l);
 	assert_int_equal(l.count, 3);
 	assert_string_equal(l.text,
-	                    "person a participant: person forgotten\n"
-	                    "person a participant changed: name, anonymised\n"
-	                    "attendance of a participant at Carers' forum (2026-10-02) added\n");
+	                    "person a participant 1: person forgotten\n"
+	                    "person a participant 1 changed: name, anonymised\n"
+	                    "attendance of a participant 1 at Carers' forum (2026-10-02) added\n");
 
 	/* A deleted record is named by kind and number. */
 	int64_t mid = m.head.id;

@@ -1,0 +1,87 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Heard through a real screen reader (Fenrir, via the hear tool): in the high-contrast theme, after
+# each arrow key in a list the last thing spoken is the newly selected row, whole, with its status
+# word; after a field is saved its label and value are spoken; in text mode the rows and the
+# prompt are spoken in order. Skipped (77) when hear, tmux or fenrir is not there.
+# Usage: hear.sh INVOLVE SEED    (HEAR names the hear tool; default: hear on PATH, then
+# /work/shared/tools/hear)
+set -u
+INVOLVE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") SEED=$2
+HEAR=${HEAR:-$(command -v hear || echo /work/shared/tools/hear)}
+[ -x "$HEAR" ] || { echo "hear is not available: skipped"; exit 77; }
+command -v tmux >/dev/null 2>&1 && command -v fenrir >/dev/null 2>&1 ||
+	{ echo "tmux or fenrir is not installed: skipped"; exit 77; }
+T=$(mktemp -d) || exit 1
+trap 'rm -rf "$T"' EXIT
+"$SEED" "$T/p.db" 40 || exit 1
+failures=0
+
+# The words of a text, lower case, without the names Fenrir gives punctuation.
+words() {
+	tr 'A-Z' 'a-z' | sed 's/[^[:alnum:]łóź中文]/ /g' | tr -s ' ' '\n' |
+		grep -v -x -e '' -e dash -e slash -e colon -e comma -e greater -e less -e blank
+}
+
+# Assert that what was spoken after key number $1 ends with the words of $2.
+heard_last() {
+	n=$1 want=$2
+	awk -v n="$n" '/^=== /{k++; next} k==n+1' "$T/heard" | grep -v '^has attribute$' |
+		grep -v '^ *$' | tail -1 | words >"$T/got"
+	printf '%s\n' "$want" | words >"$T/want"
+	w=$(wc -l <"$T/want")
+	if tail -n "$w" "$T/got" | cmp -s - "$T/want"; then
+		echo "ok: key $n: last spoken: $want"
+	else
+		echo "not ok: key $n: expected the last words spoken to be: $want"
+		echo "# heard: $(awk -v n="$n" '/^=== /{k++; next} k==n+1' "$T/heard" | tr '\n' '|')"
+		failures=$((failures + 1))
+	fi
+}
+
+printf 'Down\nDown\nUp\nDown\nDown\nEnter\n>\nUp\nUp\nUp\nUp\nEnter\nC-u\ntext:Carers and respite\nEnter\n' |
+	"$HEAR" -w 1.5 -- env INVOLVE_TODAY=2026-11-22 NO_COLOR=1 "$INVOLVE" --db "$T/p.db" >"$T/heard" 2>&1
+cat "$T/heard" | sed 's/^/# /'
+grep -q '^=== start' "$T/heard" || { echo "hear did not run: skipped"; exit 77; }
+row2='Project 00002 respite, no stage started yet'
+row3='closed: Project 00003 Łódź exchange 中文, no stage started yet, closed 2026-10-31'
+row4='Project 00004 mental health, no stage started yet'
+heard_last 1 "$row2"
+heard_last 2 "$row3"
+heard_last 3 "$row2"
+heard_last 4 "$row3"
+heard_last 5 "$row4"
+heard_last 15 "Saved the service area: Carers and respite."
+
+# Text mode: the title, the rows and the prompt are spoken, in that order.
+"$SEED" "$T/q.db" 40 || exit 1
+printf 'text:find mental\nEnter\n' |
+	"$HEAR" -w 1.5 -- env INVOLVE_TODAY=2026-11-22 "$INVOLVE" --db "$T/q.db" --text >"$T/heard" 2>&1
+cat "$T/heard" | sed 's/^/# /'
+# Assert that after key $1 (0: at start) the words of $2, $3, ... were spoken, in that order.
+heard_in_order() {
+	n=$1
+	shift
+	spoken=" $(awk -v n="$n" '/^=== /{k++; next} k==n+1' "$T/heard" | words | tr '\n' ' ')"
+	rest=$spoken
+	for want in "$@"; do
+		w=" $(printf '%s\n' "$want" | words | tr '\n' ' ')"
+		case $rest in
+		*"$w"*) rest=" ${rest#*"$w"}" ;;
+		*)
+			echo "not ok: after key $n, not heard in order: $want"
+			echo "# heard:$spoken"
+			failures=$((failures + 1))
+			return
+			;;
+		esac
+	done
+	echo "ok: after key $n, heard in order: $*"
+}
+prompt="Type a number from 1 to 12 to open it, or a command"
+heard_in_order 0 "Projects" "There are 40 projects, by title" "1. Project 00001 day services, no stage" \
+	"12. Project 00012 respite" "$prompt"
+heard_in_order 2 "1. Project 00004 mental health, no stage started yet" \
+	"$prompt"
+heard_last 2 "$prompt"
+[ $failures -eq 0 ] || { echo "$failures check(s) failed"; exit 1; }

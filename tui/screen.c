@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* screen: the stack of open screens, carrying out commands, drafts, and the help screen. */
+#include "screen.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "draft.h"
+#include "mem.h"
+
+enum { SCREEN_DRAFT_KEYS = 16 }; /* keys typed between drafts kept, besides every pause */
+
+struct screen_frame {
+	struct screen_ctx ctx;
+	struct view *view;
+};
+
+struct screen_stack {
+	const struct screen *const *table;
+	struct store *store;
+	const struct config *config;
+	struct screen_frame *frames;
+	size_t n, cap;
+	const struct screen *want_open; /* requests made while a screen handles a command */
+	int64_t want_id;
+	bool want_back, want_quit;
+};
+
+static const struct screen screen_help;
+
+const struct screen *screen_find(const struct screen *const *table, const char *name)
+{
+	if (strcmp(name, screen_help.name) == 0)
+		return &screen_help;
+	for (size_t i = 0; table && table[i]; i++)
+		if (strcmp(table[i]->name, name) == 0)
+			return table[i];
+	return NULL;
+}
+
+void screen_open(struct screen_ctx *c, const char *name, int64_t id)
+{
+	const struct screen *s = screen_find(c->stack->table, name);
+	if (!s)
+		abort(); /* a screen asked for a screen main.c does not list: a programming error */
+	c->stack->want_open = s;
+	c->stack->want_id = id;
+}
+
+bool screen_exists(const struct screen_ctx *c, const char *name)
+{
+	return screen_find(c->stack->table, name) != NULL;
+}
+
+void screen_back(struct screen_ctx *c)
+{
+	c->stack->want_back = true;
+}
+
+void screen_quit(struct screen_ctx *c)
+{
+	c->stack->want_quit = true;
+}
+
+struct screen_stack *screen_stack_new(const struct screen *const *table, struct store *store,
+                                      const struct config *config)
+{
+	struct screen_stack *st = mem_calloc(1, sizeof *st);
+	st->table = table;
+	st->store = store;
+	st->config = config;
+	return st;
+}
+
+/* Close the top screen. */
+static void screen_pop(struct screen_stack *st)
+{
+	struct screen_frame *f = &st->frames[--st->n];
+	if (f->ctx.screen->leave)
+		f->ctx.screen->leave(&f->ctx);
+	view_free(f->view);
+}
+
+void screen_stack_free(struct screen_stack *st)
+{
+	if (!st)
+		return;
+	while (st->n)
+		screen_pop(st);
+	free(st->frames);
+	free(st);
+}
+
+size_t screen_depth(const struct screen_stack *st)
+{
+	return st->n;
+}
+
+struct view *screen_view(struct screen_stack *st)
+{
+	return st->n ? st->frames[st->n - 1].view : NULL;
+}
+
+struct screen_ctx *screen_top(struct screen_stack *st)
+{
+	return st->n ? &st->frames[st->n - 1].ctx : NULL;
+}
+
+/* Open screen s about id on top of the stack and build its view. */
+static void screen_push_screen(struct screen_stack *st, const struct screen *s, int64_t id)
+{
+	mem_grow((void **)&st->frames, &st->cap, st->n + 1, sizeof *st->frames);
+	struct screen_frame *f = &st->frames[st->n++];
+	memset(f, 0, sizeof *f);
+	f->ctx.stack = st;
+	f->ctx.store = st->store;
+	f->ctx.config = st->config;
+	f->ctx.screen = s;
+	f->ctx.id = id;
+	f->view = view_new();
+	s->build(&f->ctx, f->view);
+	view_home(f->view);
+	f->view->fresh = true;
+}
+
+bool screen_push(struct screen_stack *st, const char *name, int64_t id)
+{
+	const struct screen *s = screen_find(st->table, name);
+	if (!s)
+		return false;
+	screen_push_screen(st, s, id);
+	return true;
+}
+
+void screen_rebuild(struct screen_stack *st)
+{
+	if (!st->n)
+		return;
+	struct screen_frame *f = &st->frames[st->n - 1];
+	struct view_mark m;
+	view_mark_take(f->view, &m);
+	view_reset(f->view);
+	f->ctx.screen->build(&f->ctx, f->view);
+	view_mark_restore(f->view, &m);
+	f->view->rebuilt++;
+	if (f->view->edit.active && !view_focused_field(f->view))
+		view_edit_stop(f->view);
+}
+
+/* The field being edited, or else the focused one; NULL when neither. */
+static struct view_field *screen_field(struct view *v, size_t *section, size_t *index)
+{
+	if (v->edit.active && v->edit.section < v->nsections &&
+	    v->edit.field < v->sections[v->edit.section].nfields) {
+		*section = v->edit.section;
+		*index = v->edit.field;
+		return &v->sections[*section].fields[*index];
+	}
+	struct view_field *f = view_focused_field(v);
+	if (f) {
+		*section = v->focus;
+		*index = v->sections[v->focus].focus;
+	}
+	return f;
+}
+
+/* The draft key of field f on the top screen. The caller frees it. */
+static char *screen_draft_key(struct screen_stack *st, const struct view_field *f)
+{
+	const struct screen_ctx *c = &st->frames[st->n - 1].ctx;
+	return draft_key(c->screen->name, c->id, f->name);
+}
+
+/* Keep text (or the text being edited) as the draft of the field being edited. */
+static void screen_keep_draft(struct screen_stack *st, const char *text)
+{
+	struct view *v = screen_view(st);
+	size_t s, i;
+	struct view_field *f = v ? screen_field(v, &s, &i) : NULL;
+	if (!f || (!text && !v->edit.active))
+		return;
+	char *key = screen_draft_key(st, f);
+	struct error err;
+	if (draft_save(st->store, key, text ? text : v->edit.buf, &err) != ERROR_NONE)
+		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	else
+		v->edit.unsaved = 0;
+	free(key);
+}
+
+/* Forget the draft of field f on the top screen. */
+static void screen_drop_draft(struct screen_stack *st, const struct view_field *f)
+{
+	char *key = screen_draft_key(st, f);
+	draft_drop(st->store, key, NULL);
+	free(key);
+}
+
+/* Pass cmd to the top screen. */
+static enum screen_result screen_handle(struct screen_stack *st, const struct command *cmd)
+{
+	struct screen_frame *f = &st->frames[st->n - 1];
+	if (!f->ctx.screen->handle)
+		return SCREEN_UNHANDLED;
+	return f->ctx.screen->handle(&f->ctx, f->view, cmd);
+}
+
+/* Save the field being edited (or the focused one) from text, then move by cmd->number. */
+static enum screen_result screen_save_field(struct screen_stack *st, struct view *v,
+                                            const struct command *cmd)
+{
+	size_t s, i;
+	struct view_field *f = screen_field(v, &s, &i);
+	if (!f) {
+		view_message(v, VIEW_TONE_WARN, "There is no field here to save.");
+		return SCREEN_HANDLED;
+	}
+	if (f->read_only) {
+		view_message(v, VIEW_TONE_WARN, "The %s cannot be changed here.", f->label);
+		view_edit_stop(v);
+		return SCREEN_HANDLED;
+	}
+	const char *typed = cmd->text ? cmd->text : v->edit.active ? v->edit.buf : "";
+	struct command save = *cmd;
+	save.text = view_field_answer(f, typed);
+	char *key = screen_draft_key(st, f);
+	view_focus_field(v, s, i);
+	view_field_error(f, "");
+	enum screen_result r = screen_handle(st, &save);
+	free(save.text);
+	if (r == SCREEN_UNHANDLED) {
+		view_message(v, VIEW_TONE_WARN, "The %s cannot be changed here.", f->label);
+	} else if (!*f->error) {
+		view_edit_stop(v);
+		draft_drop(st->store, key, NULL);
+		if (r == SCREEN_CHANGED && !st->want_open && !st->want_back && !st->want_quit)
+			screen_rebuild(st);
+		r = SCREEN_HANDLED;
+		if (cmd->number)
+			view_move(v, cmd->number > 0 ? 1 : -1);
+	}
+	free(key);
+	return r;
+}
+
+/* Move to the next field whose label starts with text. */
+static bool screen_jump_field(struct view *v, const char *text)
+{
+	struct view_section *sec = &v->sections[v->focus];
+	size_t n = sec->nfields, len = strlen(text);
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = (sec->focus + k) % n;
+		if (strncasecmp(sec->fields[i].label, text, len) == 0) {
+			sec->focus = i;
+			return true;
+		}
+	}
+	view_message(v, VIEW_TONE_WARN, "No field starts with \"%s\".", text);
+	return false;
+}
+
+/* Carry out a command the framework handles without the screen; false when it is not one. */
+static bool screen_navigate(struct view *v, const struct command *cmd)
+{
+	long page = cmd->number > 0 ? cmd->number : 10;
+	switch (cmd->kind) {
+	case COMMAND_UP:
+		view_move(v, -1);
+		return true;
+	case COMMAND_DOWN:
+		view_move(v, 1);
+		return true;
+	case COMMAND_PAGE_UP:
+		view_move(v, -(int)page);
+		return true;
+	case COMMAND_PAGE_DOWN:
+		view_move(v, (int)page);
+		return true;
+	case COMMAND_HOME:
+		view_home(v);
+		return true;
+	case COMMAND_END:
+		view_end(v);
+		return true;
+	case COMMAND_FIND:
+		view_find(v, cmd->text, false);
+		return true;
+	case COMMAND_JUMP:
+		if (v->focus < v->nsections && v->sections[v->focus].kind == VIEW_FORM)
+			screen_jump_field(v, cmd->text);
+		else
+			view_find(v, cmd->text, true);
+		return true;
+	case COMMAND_INSERT:
+		view_edit_insert(v, cmd->text ? cmd->text : "");
+		return true;
+	case COMMAND_LEFT:
+		view_edit_left(v);
+		return true;
+	case COMMAND_RIGHT:
+		view_edit_right(v);
+		return true;
+	case COMMAND_LINE_START:
+		view_edit_home(v);
+		return true;
+	case COMMAND_LINE_END:
+		view_edit_end(v);
+		return true;
+	case COMMAND_ERASE_BACK:
+		view_edit_backspace(v);
+		return true;
+	case COMMAND_ERASE:
+		view_edit_delete(v);
+		return true;
+	case COMMAND_ERASE_ALL:
+		view_edit_kill(v);
+		return true;
+	case COMMAND_KEEP_FIELD:
+		view_move(v, 1);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Commands that are not key presses, which leave the message line as it is. */
+static bool screen_not_a_key(enum command_kind kind)
+{
+	return kind == COMMAND_PAUSE || kind == COMMAND_RESIZE || kind == COMMAND_NONE;
+}
+
+/* Start editing the focused field, saying why not when it cannot be. */
+static void screen_edit(struct view *v, const char *text)
+{
+	struct view_field *f = view_focused_field(v);
+	if (f && f->read_only)
+		view_message(v, VIEW_TONE_WARN, "The %s cannot be changed here.", f->label);
+	else if (f)
+		view_edit_start(v, text);
+}
+
+/* Stop editing without saving, dropping the draft, and say the field is as it was. */
+static void screen_cancel_edit(struct screen_stack *st, struct view *v)
+{
+	size_t s, i;
+	struct view_field *f = v->edit.active ? screen_field(v, &s, &i) : NULL;
+	view_edit_stop(v);
+	if (f) {
+		screen_drop_draft(st, f);
+		view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.", f->label);
+	}
+}
+
+/* Close the top screen; false when it was the last. */
+static bool screen_leave_top(struct screen_stack *st)
+{
+	screen_pop(st);
+	if (!st->n)
+		return false;
+	screen_rebuild(st);
+	screen_view(st)->fresh = true;
+	return true;
+}
+
+/* Carry out what the screen asked for while handling a command, then rebuild if needed. */
+static bool screen_after(struct screen_stack *st, enum screen_result r)
+{
+	if (st->want_quit) {
+		screen_keep_draft(st, NULL);
+		return false;
+	}
+	if (st->want_back)
+		return screen_leave_top(st);
+	if (st->want_open) {
+		screen_push_screen(st, st->want_open, st->want_id);
+		return true;
+	}
+	if (r == SCREEN_CHANGED)
+		screen_rebuild(st);
+	return true;
+}
+
+bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
+{
+	if (!st->n)
+		return false;
+	struct view *v = screen_view(st);
+	if (!screen_not_a_key(cmd->kind))
+		view_message(v, VIEW_TONE_PLAIN, "%s", "");
+	st->want_open = NULL;
+	st->want_back = st->want_quit = false;
+
+	switch (cmd->kind) {
+	case COMMAND_STOP:
+	case COMMAND_EOF:
+		screen_keep_draft(st, cmd->text);
+		return false;
+	case COMMAND_QUIT:
+		screen_keep_draft(st, NULL);
+		return false;
+	case COMMAND_PAUSE:
+		if (v->edit.active && v->edit.unsaved)
+			screen_keep_draft(st, NULL);
+		return true;
+	case COMMAND_NONE:
+	case COMMAND_RESIZE:
+	case COMMAND_LOOK:
+		return true;
+	default:
+		break;
+	}
+
+	if (v->question.text) {
+		if (cmd->kind != COMMAND_ANSWER && cmd->kind != COMMAND_BACK &&
+		    cmd->kind != COMMAND_HELP) {
+			view_message(v, VIEW_TONE_WARN, "Answer the question first: yes or no.");
+			return true;
+		}
+		if (cmd->kind != COMMAND_HELP) {
+			struct command answer = *cmd;
+			answer.kind = COMMAND_ANSWER;
+			answer.number = cmd->kind == COMMAND_ANSWER ? cmd->number : 0;
+			answer.key = v->question.tag;
+			free(v->question.text);
+			v->question.text = NULL;
+			return screen_after(st, screen_handle(st, &answer));
+		}
+	}
+
+	enum screen_result r = SCREEN_HANDLED;
+	if (screen_navigate(v, cmd)) {
+		if (v->edit.active && v->edit.unsaved >= SCREEN_DRAFT_KEYS)
+			screen_keep_draft(st, NULL);
+		return true;
+	}
+	switch (cmd->kind) {
+	case COMMAND_HELP:
+		screen_push_screen(st, &screen_help, 0);
+		return true;
+	case COMMAND_BACK:
+		if (v->edit.active) {
+			screen_cancel_edit(st, v);
+			return true;
+		}
+		return screen_leave_top(st);
+	case COMMAND_CANCEL:
+		screen_cancel_edit(st, v);
+		return true;
+	case COMMAND_EDIT:
+		screen_edit(v, cmd->text);
+		return true;
+	case COMMAND_SAVE_FIELD:
+		r = screen_save_field(st, v, cmd);
+		break;
+	case COMMAND_CHOOSE:
+	case COMMAND_OPEN:
+		if (cmd->kind == COMMAND_CHOOSE) {
+			if (!cmd->item || cmd->section >= v->nsections)
+				return true;
+			if (v->sections[cmd->section].kind == VIEW_FORM) {
+				view_focus_field(v, cmd->section, cmd->index);
+				return true;
+			}
+			view_select_row(v, cmd->section, cmd->index);
+		}
+		if (view_focused_field(v)) {
+			screen_edit(v, NULL);
+			return true;
+		} else {
+			struct command open = *cmd;
+			open.kind = COMMAND_OPEN;
+			r = view_selected_row(v) ? screen_handle(st, &open) : SCREEN_UNHANDLED;
+			if (r == SCREEN_UNHANDLED)
+				view_message(v, VIEW_TONE_WARN, "There is nothing to open here.");
+		}
+		break;
+	case COMMAND_ACTION: {
+		if (cmd->item)
+			view_select_row(v, cmd->section, cmd->index);
+		const struct view_action *a =
+		        view_action_find(v, cmd->text ? 0 : cmd->key, cmd->text);
+		if (!a) {
+			view_message(v, VIEW_TONE_WARN,
+			             "That is not something this screen does; help lists what it "
+			             "does.");
+			return true;
+		}
+		struct command act = *cmd;
+		act.key = a->key;
+		act.text = a->word;
+		r = screen_handle(st, &act);
+		if (r == SCREEN_UNHANDLED)
+			view_message(v, VIEW_TONE_WARN, "That cannot be done here.");
+		break;
+	}
+	case COMMAND_ANSWER:
+		view_message(v, VIEW_TONE_WARN, "There is no question to answer.");
+		return true;
+	default:
+		r = screen_handle(st, cmd);
+		break;
+	}
+	return screen_after(st, r);
+}
+
+bool screen_offer_draft(struct screen_stack *st)
+{
+	char *key = NULL, *value = NULL, *name = NULL, *field = NULL;
+	int64_t id = 0;
+	bool offered = false;
+	if (!draft_latest(st->store, &key, &value))
+		return false;
+	const struct screen *s = NULL;
+	if (draft_key_parse(key, &name, &id, &field))
+		s = screen_find(st->table, name);
+	if (s && s != &screen_help) {
+		screen_push_screen(st, s, id);
+		struct view *v = screen_view(st);
+		size_t sec, index;
+		struct view_field *f = view_find_field(v, field, &sec, &index);
+		if (f && !f->read_only) {
+			view_focus_field(v, sec, index);
+			view_edit_start(v, value);
+			view_message(
+			        v, VIEW_TONE_WARN,
+			        "You were typing the %s when involve stopped; what you typed is "
+			        "back: save it, or cancel to leave the %s as it was.",
+			        f->label, f->label);
+			offered = true;
+		} else {
+			screen_pop(st);
+		}
+	}
+	if (!offered)
+		draft_drop(st->store, key, NULL);
+	free(key);
+	free(value);
+	free(name);
+	free(field);
+	return offered;
+}
+
+/* ---- the help screen ---- */
+
+/* Add each sentence of text as a row of sec. */
+static void screen_help_sentences(struct view_section *sec, const char *text)
+{
+	const char *p = text;
+	while (p && *p) {
+		while (*p == ' ')
+			p++;
+		const char *end = strstr(p, ". ");
+		size_t len = end ? (size_t)(end - p) + 1 : strlen(p);
+		char *sentence = mem_strndup(p, len);
+		if (*sentence)
+			view_row_set(view_list_add(sec), 0, sentence, NULL);
+		free(sentence);
+		p += len;
+	}
+}
+
+/* Build the help of the screen below: what it is for, its actions, then the keys everywhere. */
+static void screen_help_build(struct screen_ctx *c, struct view *v)
+{
+	struct screen_stack *st = c->stack;
+	const struct screen_frame *below = st->n >= 2 ? &st->frames[st->n - 2] : NULL;
+	const char *title = below ? below->view->title : "involve";
+	view_title(v, "Help: %s", title);
+	view_summary(v, "What this screen is for, then its actions, then the keys and commands "
+	                "that work everywhere, one to a line.");
+	if (below && below->ctx.screen->help)
+		screen_help_sentences(view_add_list(v, "About this screen", NULL),
+		                      below->ctx.screen->help);
+	if (below && below->view->nactions) {
+		struct view_section *sec = view_add_list(v, "Actions on this screen", NULL);
+		for (size_t i = 0; i < below->view->nactions; i++) {
+			const struct view_action *a = &below->view->actions[i];
+			struct view_row *r = view_list_add(sec);
+			view_row_label(r, "%c: %s", a->key, a->label);
+			view_row_value(r, "or type %s. %s", a->word, a->help);
+		}
+	}
+	struct view_section *sec = view_add_list(v, "Keys and commands everywhere", NULL);
+	size_t n;
+	const struct command_info *info = command_infos(&n);
+	for (size_t i = 0; i < n; i++) {
+		struct view_row *r = view_list_add(sec);
+		if (info[i].keys)
+			view_row_label(r, "%s: %s", info[i].keys, info[i].help);
+		else
+			view_row_label(r, "%s", info[i].help);
+		if (info[i].word)
+			view_row_value(r, "or type %s", info[i].word);
+	}
+}
+
+static const struct screen screen_help = {
+	.name = "help",
+	.title = "Help",
+	.help = "Help lists what the screen you came from is for and every key and command.",
+	.build = screen_help_build,
+};
