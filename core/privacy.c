@@ -26,6 +26,7 @@
 #include "project.h"
 #include "record.h"
 #include "registry.h"
+#include "sync.h"
 #include "text.h"
 
 enum { PRIVACY_PAGE = 200 }; /* rows read at a time when walking a person's records */
@@ -842,23 +843,40 @@ static enum error_code privacy_drop_notes(struct store *s, int64_t id, struct er
 	               : store_fail(s, rc, "erasing notes about them in the change log", err);
 }
 
+enum error_code privacy_erase_traces(struct store *s, int64_t id, struct error *err)
+{
+	enum error_code code = privacy_drop_drafts(s, id, err);
+	if (code == ERROR_NONE)
+		code = privacy_drop_notes(s, id, err);
+	if (code == ERROR_NONE)
+		code = sync_forget(s, id, err);
+	return code;
+}
+
 /*
- * Erase the person's personal fields in p and list the labels of those that
- * held something. The new name is "a participant N", numbered so forgotten
- * people stay apart (in lists, and as natural keys in CSV files); someone
- * already forgotten keeps their number.
+ * The name a forgotten person is known by: "a participant" and six hex digits
+ * of their id. The id is random and the same on every laptop, so the name is
+ * too: forgotten people stay apart in lists and as natural keys in CSV files,
+ * and a forgetting that travels by sync names them the same everywhere. In the
+ * rare case another person here already has that name, more digits are used.
  */
+static char *privacy_forgotten_name(struct store *s, int64_t id)
+{
+	for (int digits = 6; digits < 16; digits++) {
+		uint64_t low = (uint64_t)id & ((UINT64_C(1) << (4 * digits)) - 1);
+		char *name = mem_printf("%s %0*" PRIx64, PRIVACY_FORGOTTEN_NAME, digits, low);
+		int64_t other = person_find(s, name);
+		if (other == 0 || other == id)
+			return name;
+		free(name);
+	}
+	return mem_printf("%s %016" PRIx64, PRIVACY_FORGOTTEN_NAME, (uint64_t)id);
+}
+
+/* Erase the person's personal fields in p and list the labels of those that held something. */
 static void privacy_anonymise(struct store *s, struct person *p, struct privacy_forgotten *out)
 {
-	char *name = NULL;
-	if (p->anonymised == 1 &&
-	    strncmp(p->name, PRIVACY_FORGOTTEN_NAME, strlen(PRIVACY_FORGOTTEN_NAME)) == 0)
-		name = mem_strdup(p->name);
-	else
-		name = mem_printf(
-		        "%s %" PRId64, PRIVACY_FORGOTTEN_NAME,
-		        record_lookup(s, "SELECT count(*) + 1 FROM person WHERE anonymised = 1",
-		                      ""));
+	char *name = privacy_forgotten_name(s, p->head.id);
 	for (size_t i = 0; i < person_kind.nfields; i++) {
 		const struct field *f = &person_kind.fields[i];
 		if (!(f->flags & FIELD_PERSONAL))
@@ -904,9 +922,7 @@ enum error_code privacy_forget(struct store *s, int64_t id, bool dry_run,
 	if (code == ERROR_NONE && !out->already)
 		code = privacy_mentions(s, id, out->name, out, err);
 	if (code == ERROR_NONE && !dry_run)
-		code = privacy_drop_drafts(s, id, err);
-	if (code == ERROR_NONE && !dry_run)
-		code = privacy_drop_notes(s, id, err);
+		code = privacy_erase_traces(s, id, err);
 	if (code == ERROR_NONE && !dry_run)
 		code = audit_note(s, "person", id, PRIVACY_NOTE, err);
 	person_clear(&p);

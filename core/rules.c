@@ -619,6 +619,7 @@ struct rules_list_store {
 	size_t nblocks, used; /* bytes used in the last block */
 	uint32_t *names;      /* open addressing: handles of shared names, 0 for empty */
 	size_t nnames, names_cap;
+	struct finding *views; /* rules_list_at's views of every finding, or NULL */
 };
 
 void rules_list_init(struct rules_list *l)
@@ -638,6 +639,7 @@ void rules_list_free(struct rules_list *l)
 		free(st->blocks);
 		free(st->order);
 		free(st->names);
+		free(st->views);
 		free(st);
 	}
 	memset(l, 0, sizeof *l);
@@ -713,6 +715,8 @@ bool rules_list_add(const struct finding *f, void *ctx)
 	if (!l->store)
 		l->store = mem_calloc(1, sizeof *l->store);
 	struct rules_list_store *st = l->store;
+	free(st->views);
+	st->views = NULL;
 	if (l->count == st->nchunks * RULES_CHUNK) {
 		st->chunks = mem_realloc(st->chunks, (st->nchunks + 1) * sizeof *st->chunks);
 		st->chunks[st->nchunks++] = mem_alloc(RULES_CHUNK * sizeof **st->chunks);
@@ -771,6 +775,17 @@ void rules_list_get(const struct rules_list *l, size_t i, struct finding *out)
 	};
 }
 
+const struct finding *rules_list_at(const struct rules_list *l, size_t i)
+{
+	struct rules_list_store *st = l->store;
+	if (!st->views) {
+		st->views = mem_alloc(l->count * sizeof *st->views);
+		for (size_t k = 0; k < l->count; k++)
+			rules_list_get(l, k, &st->views[k]);
+	}
+	return &st->views[i];
+}
+
 /* NULL sorts after text. */
 static int rules_cmp_text(const char *a, const char *b)
 {
@@ -819,6 +834,8 @@ void rules_list_sort(struct rules_list *l)
 {
 	if (l->count < 2)
 		return;
+	free(l->store->views);
+	l->store->views = NULL;
 	rules_sorting = l->store;
 	qsort(l->store->order, l->count, sizeof *l->store->order, rules_cmp);
 	rules_sorting = NULL;

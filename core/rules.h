@@ -148,6 +148,13 @@ void rules_list_free(struct rules_list *l);
 bool rules_list_add(const struct finding *f, void *ctx);
 /* Finding i (0 <= i < count) into *out, in the list's current order. */
 void rules_list_get(const struct rules_list *l, size_t i, struct finding *out);
+/*
+ * Finding i as a pointer that stays valid until the list is added to,
+ * sorted or freed: for short lists (a screen's few hundred, tests). The
+ * first call makes a view of every finding (about 128 bytes each), so long
+ * lists are better read with rules_list_get.
+ */
+const struct finding *rules_list_at(const struct rules_list *l, size_t i);
 /* Sort: severity, then due date (none last), then rule, project, meeting date, person. */
 void rules_list_sort(struct rules_list *l);
 

@@ -385,12 +385,43 @@ static enum error_code schema_migrate_1(struct store *s, struct error *err)
 	return code;
 }
 
+/*
+ * Version 2: what sync (core/sync.c) keeps about other laptops and about its
+ * own exports. Local to this laptop, like audit and draft: never exported.
+ */
+static const char schema_v2[] =
+        "CREATE TABLE sync_peer ("
+        " database_id TEXT PRIMARY KEY," /* the other laptop's database, 16 hex digits */
+        " name TEXT NOT NULL,"           /* its laptop name, as its files give it */
+        " first_seen_at TEXT NOT NULL,"
+        " last_received_at TEXT,"                   /* when a file from it was last applied here */
+        " received_seq INTEGER NOT NULL DEFAULT 0," /* its export number applied then */
+        " received_made_at TEXT,"                   /* when that file was made there */
+        " last_sent_at TEXT,"                       /* when a file for it was last written here */
+        " sent_seq INTEGER NOT NULL DEFAULT 0,"     /* our export number then */
+        " acked_seq INTEGER NOT NULL DEFAULT 0,"    /* our latest export it says it has applied */
+        " acked_at TEXT) WITHOUT ROWID;"
+        "CREATE TABLE sync_export ("
+        " seq INTEGER PRIMARY KEY," /* our export number, 1, 2, ... */
+        " made_at TEXT NOT NULL,"
+        " peer_id TEXT,"              /* the laptop it was for; NULL for anyone */
+        " base_seq INTEGER NOT NULL," /* our export that laptop had confirmed, 0 for none */
+        " changes INTEGER NOT NULL,"
+        " bytes INTEGER NOT NULL);";
+
+/* Version 2: sync bookkeeping. */
+static enum error_code schema_migrate_2(struct store *s, struct error *err)
+{
+	return store_exec(s, schema_v2, err);
+}
+
 static const struct schema_migration {
 	int version;
 	const char *summary;
 	enum error_code (*apply)(struct store *s, struct error *err);
 } schema_migrations[] = {
 	{ 1, "records, audit log and drafts", schema_migrate_1 },
+	{ 2, "sync with other laptops", schema_migrate_2 },
 };
 
 int schema_latest(void)

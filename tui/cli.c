@@ -62,6 +62,11 @@ static const struct cli_command {
 	  cli_person },
 	{ "audit", "audit [--since DATE] [--limit N]",
 	  "list the changes made to the records, newest first", cli_audit },
+	{ "sync",
+	  "sync export FILE [--to NAME | --all] | apply FILE [--join] | status | name [NAME]",
+	  "exchange records with other laptops: write what another laptop lacks, merge a file "
+	  "from one, or see when each last sent and received",
+	  cli_sync },
 };
 
 enum { CLI_NCOMMANDS = sizeof cli_commands / sizeof *cli_commands };

@@ -65,6 +65,7 @@ int cli_export(struct cli *c, int argc, char **argv);
 int cli_import(struct cli *c, int argc, char **argv);
 int cli_person(struct cli *c, int argc, char **argv);
 int cli_audit(struct cli *c, int argc, char **argv);
+int cli_sync(struct cli *c, int argc, char **argv);
 
 /* Run the command named by argv[0]; 2 with a sentence when there is none. */
 int cli_run(struct cli *c, int argc, char **argv);

@@ -15,6 +15,9 @@
 #include "cli.h"
 #include "config.h"
 #include "date.h"
+#include "finding.h"
+#include "findings.h"
+#include "help.h"
 #include "mem.h"
 #include "paths.h"
 #include "project_overview.h"
@@ -23,12 +26,14 @@
 #include "stage_overview.h"
 #include "stage_record.h"
 #include "store.h"
+#include "today.h"
 
 /*
  * The screens of the interactive program: the only list of them. The first
  * is where the program starts.
  */
 static const struct screen *const main_screens[] = {
+	&today_screen,
 	&projects_screen,
 	&project_overview_screen,
 	&stage_overview_screen,
@@ -36,6 +41,9 @@ static const struct screen *const main_screens[] = {
 	&budget_event_screen,
 	&decision_screen,
 	&commitment_screen,
+	&findings_screen,
+	&finding_screen,
+	&help_screen,
 	NULL,
 };
 

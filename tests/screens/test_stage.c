@@ -73,8 +73,8 @@ static int group_teardown(void **state)
 /* Save text into the field named name, as leaving it after typing does. */
 static struct view_field *save_field(struct screen_stack *st, const char *name, const char *text)
 {
-	focus_field(st, name);
-	send_number(st, COMMAND_SAVE_FIELD, text, 0);
+	drive_focus_field(st, name);
+	drive_number(st, COMMAND_SAVE_FIELD, text, 0);
 	size_t section, index;
 	return view_find_field(screen_view(st), name, &section, &index);
 }
@@ -170,14 +170,14 @@ static void the_projects_list_reads_each_projects_stages_in_words(void **state)
 	struct view *v = screen_view(st);
 	assert_non_null(strstr(v->summary, "20 projects"));
 	/* A stage missing its agreement puts "missing" first, and names the stage. */
-	send(st, COMMAND_FIND, "Mental health crisis");
+	drive_send(st, COMMAND_FIND, "Mental health crisis");
 	char *text = selected_text(st);
 	assert_string_equal(text, "missing: Mental health crisis pathway, active: test missing "
 	                          "agreement; done: framework, context, needs; 8 not started");
 	free(text);
 	assert_int_equal(view_selected_row(v)->tone, VIEW_TONE_WARN);
 	/* A done stage with no service user or carer at its meetings. */
-	send(st, COMMAND_FIND, "Advocacy");
+	drive_send(st, COMMAND_FIND, "Advocacy");
 	text = selected_text(st);
 	assert_string_equal(text,
 	                    "missing: Advocacy services recommissioning, active: procurement; "
@@ -185,21 +185,21 @@ static void the_projects_list_reads_each_projects_stages_in_words(void **state)
 	                    "not started");
 	free(text);
 	/* All well: no status word, where the work is first. */
-	send(st, COMMAND_FIND, "Carers' strategy");
+	drive_send(st, COMMAND_FIND, "Carers' strategy");
 	text = selected_text(st);
 	assert_string_equal(text,
 	                    "Carers' strategy 2026 to 2029, active: monitoring; done: "
 	                    "framework, needs, strategy, priorities, decisions; 6 not started");
 	free(text);
 	/* Closed projects say so first and give the date last. */
-	send(st, COMMAND_FIND, "Eastbrook");
+	drive_send(st, COMMAND_FIND, "Eastbrook");
 	text = selected_text(st);
 	assert_string_equal(text, "closed: Eastbrook Day Centre closure, done: framework, context, "
 	                          "needs, decisions, commission, monitoring; 6 not started, closed "
 	                          "2024-09-23");
 	free(text);
 	/* A skipped stage is named as skipped. */
-	send(st, COMMAND_FIND, "Somali");
+	drive_send(st, COMMAND_FIND, "Somali");
 	assert_non_null(strstr(view_selected_row(v)->value, "skipped: commission"));
 	screen_stack_free(st);
 }
@@ -219,11 +219,11 @@ static void the_strip_follows_the_configured_order(void **state)
 	config_report_free(&report);
 	struct screen_stack *st = screen_stack_new(screens, db->store, moved);
 	assert_true(screen_push(st, "projects", 0));
-	send(st, COMMAND_FIND, "Mental health crisis");
+	drive_send(st, COMMAND_FIND, "Mental health crisis");
 	/* Stages left out of the configuration are left out of the strip and of the count. */
 	assert_string_equal(view_selected_row(screen_view(st))->value,
 	                    "active: test missing agreement; done: needs, framework, context");
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	struct view *v = screen_view(st);
 	size_t stages = section_named(st, "Stages");
 	assert_int_equal(v->sections[stages].list.rows.n, 4);
@@ -231,10 +231,10 @@ static void the_strip_follows_the_configured_order(void **state)
 	assert_string_equal(v->sections[stages].list.rows.v[1].label, "How we work together");
 	/* Next stage goes round the configured order: test is last, then needs again. */
 	select_row(st, stages, "Test and refine");
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_string_equal(screen_view(st)->title,
 	                    "Mental health crisis pathway: Test and refine, stage 4 of 4");
-	send_key(st, 'n');
+	drive_key(st, 'n');
 	assert_string_equal(screen_view(st)->title,
 	                    "Mental health crisis pathway: What people need, stage 1 of 4");
 	screen_stack_free(st);
@@ -247,8 +247,8 @@ static void opening_a_project_then_a_stage(void **state)
 	build_demo(db->store);
 	struct screen_stack *st = screen_stack_new(screens, db->store, config);
 	assert_true(screen_push(st, "projects", 0));
-	send(st, COMMAND_FIND, "Mental health crisis");
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_FIND, "Mental health crisis");
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_int_equal(screen_depth(st), 2);
 	struct view *v = screen_view(st);
 	assert_string_equal(v->title, "Project: Mental health crisis pathway");
@@ -273,13 +273,13 @@ static void opening_a_project_then_a_stage(void **state)
 	assert_non_null(row_keyed(st, findings, "stage_no_agreement"));
 	/* Opening a finding explains its rule. */
 	select_row(st, findings, "Agree the purpose");
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_non_null(strstr(v->message, "Stage without an agreement"));
 	assert_int_equal(screen_depth(st), 2);
 
 	/* Opening a stage: the stage screen, saying where it is. */
 	select_row(st, stages, "Test and refine");
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_int_equal(screen_depth(st), 3);
 	v = screen_view(st);
 	assert_string_equal(v->title,
@@ -304,22 +304,22 @@ static void opening_a_project_then_a_stage(void **state)
 	free(text);
 	/* Without a meeting screen, opening a meeting says so, and add is not offered. */
 	view_select_row(v, meetings, 0);
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_non_null(strstr(v->message, "cannot open meetings"));
 	assert_null(view_action_find(v, 'a', NULL));
 
 	/* Next and previous stage stay on the same screen and say where they are. */
-	send_key(st, 'n');
+	drive_key(st, 'n');
 	assert_int_equal(screen_depth(st), 3);
 	assert_string_equal(v->title,
 	                    "Mental health crisis pathway: Decision points, stage 8 of 12");
 	assert_true(v->fresh);
-	send(st, COMMAND_ACTION, "backward");
-	send(st, COMMAND_ACTION, "backward");
+	drive_send(st, COMMAND_ACTION, "backward");
+	drive_send(st, COMMAND_ACTION, "backward");
 	assert_string_equal(v->title,
 	                    "Mental health crisis pathway: Agree priorities, stage 6 of 12");
 	/* Back goes to the project, where the stages visited are now recorded (not started). */
-	send(st, COMMAND_BACK, NULL);
+	drive_send(st, COMMAND_BACK, NULL);
 	assert_int_equal(screen_depth(st), 2);
 	assert_string_equal(screen_view(st)->title, "Project: Mental health crisis pathway");
 	screen_stack_free(st);
@@ -415,7 +415,7 @@ static void context_records_pressures(void **state)
 	struct screen_stack *st = open_stage(db->store, id);
 	size_t list = section_named(st, "External pressures");
 	assert_int_equal(screen_view(st)->sections[list].list.rows.n, 0);
-	send(st, COMMAND_ACTION, "record");
+	drive_send(st, COMMAND_ACTION, "record");
 	assert_int_equal(screen_depth(st), 2);
 	struct view *v = screen_view(st);
 	assert_string_equal(v->title, "Day services: new pressure");
@@ -430,14 +430,14 @@ static void context_records_pressures(void **state)
 	assert_int_equal(record_count(db->store, &pressure_kind, &all, &n, NULL), ERROR_NONE);
 	assert_int_equal(n, 0);
 	/* The summary first: the pressure is made, for this project, dated today. */
-	send(st, COMMAND_HOME, NULL);
-	send_number(st, COMMAND_SAVE_FIELD, "Savings target of 8% on day services", 1);
+	drive_send(st, COMMAND_HOME, NULL);
+	drive_number(st, COMMAND_SAVE_FIELD, "Savings target of 8% on day services", 1);
 	int64_t pid = screen_top(st)->id;
 	assert_true(pid > 0);
 	assert_string_equal(v->title,
 	                    "Day services: pressure Savings target of 8% on day services");
 	assert_string_equal(view_focused_field(v)->name, "source");
-	send_number(st, COMMAND_SAVE_FIELD, "Council cabinet", 1);
+	drive_number(st, COMMAND_SAVE_FIELD, "Council cabinet", 1);
 	save_field(st, "shared_on", "2026-11-20");
 	struct pressure p;
 	assert_int_equal(pressure_get(db->store, pid, &p, NULL), ERROR_NONE);
@@ -449,7 +449,7 @@ static void context_records_pressures(void **state)
 	stage_clear(&rec);
 	pressure_clear(&p);
 	/* Back on the stage: the pressure, shared, in the list. */
-	send(st, COMMAND_BACK, NULL);
+	drive_send(st, COMMAND_BACK, NULL);
 	v = screen_view(st);
 	char *text = view_row_text(&v->sections[list].list.rows.v[0]);
 	assert_string_equal(text, "shared: Savings target of 8% on day services, Council cabinet, "
@@ -457,11 +457,11 @@ static void context_records_pressures(void **state)
 	free(text);
 	/* Open it again to change it: no walk through every field this time. */
 	view_select_row(v, list, 0);
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_int_equal(screen_top(st)->id, pid);
 	assert_false(screen_view(st)->walk);
 	save_field(st, "shared_on", "");
-	send(st, COMMAND_BACK, NULL);
+	drive_send(st, COMMAND_BACK, NULL);
 	assert_string_equal(screen_view(st)->sections[list].list.rows.v[0].status, "not shared");
 	screen_stack_free(st);
 }
@@ -472,7 +472,7 @@ static void budget_events_refuse_a_bad_amount(void **state)
 	int64_t id = make_stage(db->store, "Home care", STAGE_BUDGET, STAGE_ACTIVE);
 	struct screen_stack *st = open_stage(db->store, id);
 	size_t list = section_named(st, "Budget events");
-	send_key(st, 'r');
+	drive_key(st, 'r');
 	struct view *v = screen_view(st);
 	assert_string_equal(v->title, "Home care: new budget event");
 	struct view_field *f = save_field(st, "amount_pence", "twelve pounds");
@@ -493,7 +493,7 @@ static void budget_events_refuse_a_bad_amount(void **state)
 	assert_int_equal(b.kind, BUDGET_WITHHELD);
 	assert_string_equal(b.occurred_on, "2026-11-22");
 	budget_event_clear(&b);
-	send(st, COMMAND_BACK, NULL);
+	drive_send(st, COMMAND_BACK, NULL);
 	v = screen_view(st);
 	char *text = view_row_text(&v->sections[list].list.rows.v[0]);
 	assert_string_equal(text, "withheld: £1,250.50, no reason recorded, participants not told, "
@@ -512,9 +512,9 @@ static void budget_events_refuse_a_bad_amount(void **state)
 	screen_rebuild(st);
 	view_select_row(v, list, 0);
 	assert_string_equal(view_selected_row(v)->label, "£99.00");
-	send(st, COMMAND_FIND, "1,250");
+	drive_send(st, COMMAND_FIND, "1,250");
 	assert_int_equal(view_selected_row(v)->id, bid);
-	send(st, COMMAND_JUMP, "Z");
+	drive_send(st, COMMAND_JUMP, "Z");
 	assert_int_equal(view_selected_row(v)->id, bid);
 	screen_stack_free(st);
 }
@@ -525,10 +525,10 @@ static void decisions_belong_to_their_stage(void **state)
 	int64_t id = make_stage(db->store, "Respite beds", STAGE_PROCUREMENT, STAGE_ACTIVE);
 	struct screen_stack *st = open_stage(db->store, id);
 	size_t list = section_named(st, "Decisions");
-	send(st, COMMAND_ACTION, "record");
+	drive_send(st, COMMAND_ACTION, "record");
 	struct view *v = screen_view(st);
 	assert_string_equal(view_focused_field(v)->name, "title");
-	send_number(st, COMMAND_SAVE_FIELD, "Award the contract", 1);
+	drive_number(st, COMMAND_SAVE_FIELD, "Award the contract", 1);
 	save_field(st, "users_present", "yes");
 	save_field(st, "users_view_followed", "partly");
 	save_field(st, "appeal_route_given", "no");
@@ -536,18 +536,18 @@ static void decisions_belong_to_their_stage(void **state)
 	assert_int_equal(decision_get(db->store, screen_top(st)->id, &d, NULL), ERROR_NONE);
 	assert_int_equal(d.stage, STAGE_PROCUREMENT);
 	decision_clear(&d);
-	send(st, COMMAND_BACK, NULL);
+	drive_send(st, COMMAND_BACK, NULL);
 	v = screen_view(st);
 	char *text = view_row_text(&v->sections[list].list.rows.v[0]);
 	assert_string_equal(text, "view partly followed: Award the contract, users present, no "
 	                          "appeal route given");
 	free(text);
 	/* The decisions stage lists its own decisions, not procurement's. */
-	send_key(st, 'p');
+	drive_key(st, 'p');
 	assert_non_null(strstr(v->title, "Decision points"));
 	list = section_named(st, "Decisions");
 	assert_int_equal(v->sections[list].list.rows.n, 0);
-	send_key(st, 'n');
+	drive_key(st, 'n');
 	assert_int_equal(v->sections[section_named(st, "Decisions")].list.rows.n, 1);
 	screen_stack_free(st);
 }
@@ -558,11 +558,11 @@ static void monitoring_keeps_commitments(void **state)
 	int64_t id = make_stage(db->store, "Meals service", STAGE_MONITORING, STAGE_ACTIVE);
 	struct screen_stack *st = open_stage(db->store, id);
 	size_t list = section_named(st, "Commitments to participants");
-	send_key(st, 'r');
-	send_number(st, COMMAND_SAVE_FIELD, "Check the hearing loop before the next meeting", 1);
-	send_number(st, COMMAND_SAVE_FIELD, "Jade T.", 1);
-	send_number(st, COMMAND_SAVE_FIELD, "2026-11-01", 1);
-	send(st, COMMAND_BACK, NULL);
+	drive_key(st, 'r');
+	drive_number(st, COMMAND_SAVE_FIELD, "Check the hearing loop before the next meeting", 1);
+	drive_number(st, COMMAND_SAVE_FIELD, "Jade T.", 1);
+	drive_number(st, COMMAND_SAVE_FIELD, "2026-11-01", 1);
+	drive_send(st, COMMAND_BACK, NULL);
 	struct view *v = screen_view(st);
 	char *text = view_row_text(&v->sections[list].list.rows.v[0]);
 	assert_string_equal(text, "OVERDUE: Check the hearing loop before the next meeting, owner "
@@ -570,27 +570,27 @@ static void monitoring_keeps_commitments(void **state)
 	free(text);
 	/* Done: said so, and the date it was done goes last. */
 	view_select_row(v, list, 0);
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	save_field(st, "done_on", "2026-11-20");
-	send(st, COMMAND_BACK, NULL);
+	drive_send(st, COMMAND_BACK, NULL);
 	text = view_row_text(&v->sections[list].list.rows.v[0]);
 	assert_string_equal(text, "done: Check the hearing loop before the next meeting, owner "
 	                          "Jade T., done 2026-11-20");
 	free(text);
 	/* Delete asks first, naming the record; only records of the list can be deleted. */
-	focus_field(st, "purpose");
-	send_key(st, 'd');
+	drive_focus_field(st, "purpose");
+	drive_key(st, 'd');
 	assert_null(v->question.text);
 	assert_non_null(strstr(v->message, "Select a commitment"));
 	view_select_row(v, list, 0);
-	send_key(st, 'd');
+	drive_key(st, 'd');
 	assert_string_equal(
 	        v->question.text,
 	        "Delete the commitment Check the hearing loop before the next meeting?");
-	send_number(st, COMMAND_ANSWER, NULL, 0);
+	drive_number(st, COMMAND_ANSWER, NULL, 0);
 	assert_int_equal(v->sections[list].list.rows.n, 1);
-	send_key(st, 'd');
-	send_number(st, COMMAND_ANSWER, NULL, 1);
+	drive_key(st, 'd');
+	drive_number(st, COMMAND_ANSWER, NULL, 1);
 	assert_string_equal(
 	        v->message,
 	        "Deleted the commitment Check the hearing loop before the next meeting.");
@@ -606,16 +606,16 @@ static void the_review_puts_its_learning_first(void **state)
 	struct view *v = screen_view(st);
 	assert_string_equal(v->sections[0].heading, "What worked and what got in the way");
 	assert_string_equal(view_focused_field(v)->name, "what_worked");
-	send_number(st, COMMAND_SAVE_FIELD, "Meeting in the day centre people already used.", 1);
+	drive_number(st, COMMAND_SAVE_FIELD, "Meeting in the day centre people already used.", 1);
 	assert_string_equal(view_focused_field(v)->name, "what_got_in_the_way");
-	send_number(st, COMMAND_SAVE_FIELD, "Papers went out late twice.", 1);
+	drive_number(st, COMMAND_SAVE_FIELD, "Papers went out late twice.", 1);
 	struct stage rec;
 	assert_int_equal(stage_get(db->store, id, &rec, NULL), ERROR_NONE);
 	assert_string_equal(rec.what_worked, "Meeting in the day centre people already used.");
 	assert_string_equal(rec.what_got_in_the_way, "Papers went out late twice.");
 	stage_clear(&rec);
 	/* Other stages do not ask for it. */
-	send_key(st, 'p');
+	drive_key(st, 'p');
 	size_t s, i;
 	assert_null(view_find_field(v, "what_worked", &s, &i));
 	screen_stack_free(st);
@@ -629,7 +629,7 @@ static void adding_a_meeting_opens_it(void **state)
 	assert_true(screen_push(st, "stage", id));
 	struct view *v = screen_view(st);
 	assert_non_null(view_action_find(v, 'a', NULL));
-	send(st, COMMAND_ACTION, "add");
+	drive_send(st, COMMAND_ACTION, "add");
 	assert_int_equal(screen_depth(st), 2);
 	int64_t mid = screen_top(st)->id;
 	struct meeting m;
@@ -639,11 +639,11 @@ static void adding_a_meeting_opens_it(void **state)
 	assert_int_equal(m.status, MEETING_HELD);
 	assert_int_equal(m.stage, STAGE_NEEDS);
 	meeting_clear(&m);
-	send(st, COMMAND_BACK, NULL);
+	drive_send(st, COMMAND_BACK, NULL);
 	size_t meetings = section_named(st, "Meetings, newest first");
 	assert_int_equal(v->sections[meetings].list.rows.v[0].id, mid);
 	view_select_row(v, meetings, 0);
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_int_equal(screen_top(st)->id, mid);
 	screen_stack_free(st);
 }
@@ -676,7 +676,7 @@ static void a_stage_with_thousands_of_meetings_pages(void **state)
 	assert_true(v->sections[meetings].list.rows.n < 100);
 	view_select_row(v, meetings, 0);
 	assert_string_equal(view_selected_row(v)->label, "Drop-in 2999");
-	send(st, COMMAND_END, NULL);
+	drive_send(st, COMMAND_END, NULL);
 	assert_string_equal(view_selected_row(v)->label, "Drop-in 0000");
 	assert_true(v->sections[meetings].list.rows.n < 200);
 	screen_stack_free(st);
@@ -702,16 +702,16 @@ static void a_project_with_records_is_not_deleted(void **state)
 	struct view *v = screen_view(st);
 	/* Deleting a project would take its meetings and agreements with it: refused, saying why.
 	 */
-	send(st, COMMAND_FIND, "Busy");
-	send_key(st, 'd');
+	drive_send(st, COMMAND_FIND, "Busy");
+	drive_key(st, 'd');
 	assert_null(v->question.text);
 	assert_string_equal(v->message, "The project Busy project cannot be deleted: it has 1 "
 	                                "meeting and 1 stage begun or agreed recorded.");
 	/* A stage record made only by looking at the stage does not keep a project. */
-	send(st, COMMAND_FIND, "Quiet");
-	send_key(st, 'd');
+	drive_send(st, COMMAND_FIND, "Quiet");
+	drive_key(st, 'd');
 	assert_string_equal(v->question.text, "Delete the project Quiet project?");
-	send_number(st, COMMAND_ANSWER, NULL, 1);
+	drive_number(st, COMMAND_ANSWER, NULL, 1);
 	assert_int_equal(project_find(db->store, "Quiet project"), 0);
 	assert_true(project_find(db->store, "Busy project") != 0);
 	screen_stack_free(st);

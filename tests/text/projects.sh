@@ -3,10 +3,10 @@
 # The text mode, from piped input, against its golden transcript: add projects field by field,
 # a refused date explained and asked again, find, change one field, delete after a question,
 # help; then end of input in the middle of a field keeps a draft that the next start offers back.
+# Each run goes from the first screen, Today, to Projects.
 # Last, paging through 45 projects: next, previous, last, first, find, a first letter.
 # Usage: projects.sh INVOLVE SOURCE_DIR SEED [--update]
 set -u
-. "$(dirname "$0")/check.sh"
 involve=$1 dir=$2 seed=$3
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -16,23 +16,20 @@ db=$tmp/t.db
 status=0
 {
 	echo "### run 1: involve --text, input from projects.in"
-	"$involve" --db "$db" --text <"$dir/projects.in"
+	{ echo projects; cat "$dir/projects.in"; } | "$involve" --db "$db" --text
 	echo "### exit $?"
 	echo "### run 2: input piped (text mode by itself), ending in the middle of a field"
-	printf '1\n15\nAdult soc' | TERM=xterm "$involve" --db "$db"
+	printf 'projects\n1\n15\nAdult soc' | TERM=xterm "$involve" --db "$db"
 	echo "### exit $?"
 	echo "### run 3: the draft is offered back; Enter saves it"
 	printf '\nback\nquit\n' | TERM=dumb "$involve" --db "$db"
 	echo "### exit $?"
 	echo "### run 4: paging through 45 projects"
 	"$seed" "$tmp/many.db" 45
-	printf 'next\nnext\nnext\nprevious\nlast\nfirst\nfind mental\nnext\nfind nothing like it\n3\nback\n' |
+	printf 'projects\nnext\nnext\nnext\nprevious\nlast\nfirst\nfind mental\nnext\nfind nothing like it\n3\nback\n' |
 		"$involve" --db "$tmp/many.db" --text
 	echo "### exit $?"
 } >"$tmp/actual" 2>&1
-if [ "${4:-}" = --update ]; then
-	cp "$tmp/actual" "$dir/projects.expected"
-	exit 0
-fi
-check_transcript "$dir/projects.expected" "$tmp/actual" || status=1
+. "$dir/lib.sh"
+transcript "$tmp/actual" "$dir/projects.expected" "${4:-}"
 exit $status

@@ -16,11 +16,11 @@ unset INVOLVE_UI NO_COLOR
 status=0
 {
 	echo "### run 1: involve --text, input from stage.in"
-	"$involve" --db "$tmp/t.db" --text <"$dir/stage.in"
+	{ echo projects; cat "$dir/stage.in"; } | "$involve" --db "$tmp/t.db" --text
 	echo "### exit $?"
 	echo "### run 2: the demo's projects, each with its stages"
 	"$involve" --db "$tmp/demo.db" demo >/dev/null
-	printf 'quit\n' | "$involve" --db "$tmp/demo.db" --text
+	printf 'projects\nquit\n' | "$involve" --db "$tmp/demo.db" --text
 	echo "### exit $?"
 } >"$tmp/actual" 2>&1
 if [ "${3:-}" = --update ]; then
