@@ -97,12 +97,9 @@ enum error_code agenda_feedback(struct store *s, const struct config *config,
 		opt.scope.kind = RULES_SCOPE_ALL;
 		code = rules_run(s, config, &opt, agenda_keep, &g, err);
 	}
-	for (size_t i = 0; code == ERROR_NONE && i < g.found.count; i++) {
-		struct finding f;
-		rules_list_get(&g.found, i, &f);
-		if (!fn(&f, ctx))
+	for (size_t i = 0; code == ERROR_NONE && i < g.found.count; i++)
+		if (!fn(rules_list_at(&g.found, i), ctx))
 			break;
-	}
 	rules_list_free(&g.found);
 	return code;
 }

@@ -431,7 +431,7 @@ enum error_code rules_each_row(struct rules_run *x, struct sqlite3_stmt *st, rul
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct finding f;
 		rules_finding_init(&f);
-		rules_row(x, st, &f);
+		rules_row(st, &f);
 		char *msg = fn(x, st, &f);
 		if (!msg)
 			continue;
@@ -451,6 +451,18 @@ enum error_code rules_query(struct rules_run *x, const char *sql,
 	struct sqlite3_stmt *st;
 	enum error_code code = rules_prepare(x, sql, scope, &st, err);
 	return st ? rules_each_row(x, st, fn, err) : code;
+}
+
+enum error_code rules_query_day(struct rules_run *x, const char *sql,
+                                const struct rules_scope_sql *scope, const char *name, int32_t day,
+                                rules_message_fn fn, struct error *err)
+{
+	struct sqlite3_stmt *st;
+	enum error_code code = rules_prepare(x, sql, scope, &st, err);
+	if (!st)
+		return code;
+	rules_bind_date(st, name, day);
+	return rules_each_row(x, st, fn, err);
 }
 
 const char *rules_text(struct sqlite3_stmt *st, int i)
@@ -473,9 +485,8 @@ void rules_finding_init(struct finding *f)
 	f->due = DATE_NONE;
 }
 
-void rules_row(struct rules_run *x, struct sqlite3_stmt *st, struct finding *f)
+void rules_row(struct sqlite3_stmt *st, struct finding *f)
 {
-	(void)x;
 	f->project_id = sqlite3_column_int64(st, 0);
 	f->project = rules_text(st, 1);
 	const char *stage = rules_text(st, 2);
@@ -608,6 +619,7 @@ struct rules_list_store {
 	size_t nblocks, used; /* bytes used in the last block */
 	uint32_t *names;      /* open addressing: handles of shared names, 0 for empty */
 	size_t nnames, names_cap;
+	struct finding *views; /* rules_list_at's views of every finding, or NULL */
 };
 
 void rules_list_init(struct rules_list *l)
@@ -627,6 +639,7 @@ void rules_list_free(struct rules_list *l)
 		free(st->blocks);
 		free(st->order);
 		free(st->names);
+		free(st->views);
 		free(st);
 	}
 	memset(l, 0, sizeof *l);
@@ -702,6 +715,8 @@ bool rules_list_add(const struct finding *f, void *ctx)
 	if (!l->store)
 		l->store = mem_calloc(1, sizeof *l->store);
 	struct rules_list_store *st = l->store;
+	free(st->views);
+	st->views = NULL;
 	if (l->count == st->nchunks * RULES_CHUNK) {
 		st->chunks = mem_realloc(st->chunks, (st->nchunks + 1) * sizeof *st->chunks);
 		st->chunks[st->nchunks++] = mem_alloc(RULES_CHUNK * sizeof **st->chunks);
@@ -760,6 +775,17 @@ void rules_list_get(const struct rules_list *l, size_t i, struct finding *out)
 	};
 }
 
+const struct finding *rules_list_at(const struct rules_list *l, size_t i)
+{
+	struct rules_list_store *st = l->store;
+	if (!st->views) {
+		st->views = mem_alloc(l->count * sizeof *st->views);
+		for (size_t k = 0; k < l->count; k++)
+			rules_list_get(l, k, &st->views[k]);
+	}
+	return &st->views[i];
+}
+
 /* NULL sorts after text. */
 static int rules_cmp_text(const char *a, const char *b)
 {
@@ -808,6 +834,8 @@ void rules_list_sort(struct rules_list *l)
 {
 	if (l->count < 2)
 		return;
+	free(l->store->views);
+	l->store->views = NULL;
 	rules_sorting = l->store;
 	qsort(l->store->order, l->count, sizeof *l->store->order, rules_cmp);
 	rules_sorting = NULL;

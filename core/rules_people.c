@@ -163,13 +163,10 @@ enum error_code rules_people_no_newcomers(struct rules_run *x, struct error *err
 	        "   AND +m2.status = 'held' AND m2.held_on <= :from AND a2.attended = 1"
 	        "   AND a2.role IN ('service_user', 'carer')))"
 	        " ORDER BY p.title, p.id";
-	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &rules_people_group_scope, &st, err);
-	if (!st)
-		return code;
-	rules_bind_date(st, ":from",
-	                x->today - (int32_t)config_int(x->config, "representation.newcomer_days"));
-	return rules_each_row(x, st, rules_people_newcomers_message, err);
+	return rules_query_day(
+	        x, sql, &rules_people_group_scope, ":from",
+	        x->today - (int32_t)config_int(x->config, "representation.newcomer_days"),
+	        rules_people_newcomers_message, err);
 }
 
 /* One person's sessions in the window, gathered row by row. */
@@ -347,11 +344,7 @@ enum error_code rules_people_retention_due(struct rules_run *x, struct error *er
 	        "  AND NOT EXISTS (SELECT 1 FROM payment pay WHERE pay.person_id = pe.id"
 	        "   AND coalesce(pay.paid_on, pay.claimed_on) > :cutoff))"
 	        " WHERE last <> '' ORDER BY last, name COLLATE NOCASE, id";
-	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &rules_scope_people, &st, err);
-	if (!st)
-		return code;
-	rules_bind_date(st, ":cutoff",
-	                x->today - (int32_t)config_int(x->config, "retention.inactive_days"));
-	return rules_each_row(x, st, rules_people_retention_message, err);
+	return rules_query_day(x, sql, &rules_scope_people, ":cutoff",
+	                       x->today - (int32_t)config_int(x->config, "retention.inactive_days"),
+	                       rules_people_retention_message, err);
 }

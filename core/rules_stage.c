@@ -186,7 +186,7 @@ enum error_code rules_stage_newcomers(struct rules_run *x, struct error *err)
 		if (!g.count) {
 			g.stage_id = stage_id;
 			rules_finding_init(&g.f);
-			rules_row(x, st, &g.f);
+			rules_row(st, &g.f);
 			g.project = mem_strdup(g.f.project ? g.f.project : "");
 			g.agreed = mem_strdup(rules_text(st, RULES_ROW_COLUMNS + 1));
 			g.person = mem_strdup(g.f.person ? g.f.person : "");

@@ -30,11 +30,8 @@ static void findings_trim(struct rules_list *l, size_t keep)
 		return;
 	struct rules_list kept;
 	rules_list_init(&kept);
-	for (size_t i = 0; i < keep; i++) {
-		struct finding f;
-		rules_list_get(l, i, &f);
-		rules_list_add(&f, &kept);
-	}
+	for (size_t i = 0; i < keep; i++)
+		rules_list_add(rules_list_at(l, i), &kept);
 	rules_list_free(l);
 	*l = kept;
 }
@@ -155,9 +152,7 @@ static void findings_build(struct screen_ctx *c, struct view *v)
 	findings_summary(v, c->config, st);
 	struct view_section *sec = view_add_list(v, NULL, "There are no findings to show.");
 	for (size_t i = 0; i < st->top.count; i++) {
-		struct finding found;
-		rules_list_get(&st->top, i, &found);
-		const struct finding *f = &found;
+		const struct finding *f = rules_list_at(&st->top, i);
 		struct view_row *r = view_list_add(sec);
 		r->id = findings_row_id(f);
 		view_row_status(r, rules_severity_name(f->severity),
@@ -185,20 +180,14 @@ static void findings_build(struct screen_ctx *c, struct view *v)
 	                "rule. In text mode, rule and a row number picks that row's rule.");
 }
 
-/*
- * The finding of the selected row into *out (its strings live as long as the
- * list); false for the "more" row or no row.
- */
-static bool findings_selected(const struct findings_state *st, const struct view *v,
-                              struct finding *out)
+/* The finding of the selected row, or NULL (the "more" row, or no row). */
+static const struct finding *findings_selected(const struct findings_state *st,
+                                               const struct view *v)
 {
 	if (v->focus >= v->nsections || v->sections[v->focus].kind != VIEW_LIST)
-		return false;
+		return NULL;
 	size_t i = view_section_cursor(&v->sections[v->focus]);
-	if (!view_selected_row(v) || i >= st->top.count)
-		return false;
-	rules_list_get(&st->top, i, out);
-	return true;
+	return view_selected_row(v) && i < st->top.count ? rules_list_at(&st->top, i) : NULL;
 }
 
 /* "145 errors", "1 warning", "6806 findings": how many the filters found. Caller frees. */
@@ -246,8 +235,7 @@ static enum screen_result findings_handle(struct screen_ctx *c, struct view *v,
 	struct findings_state *st = c->state;
 	if (!st)
 		return SCREEN_UNHANDLED;
-	struct finding selected;
-	const struct finding *f = findings_selected(st, v, &selected) ? &selected : NULL;
+	const struct finding *f = findings_selected(st, v);
 	if (cmd->kind == COMMAND_ACTION && cmd->key == 's') {
 		findings_next_severity(c, v, st);
 		return SCREEN_CHANGED;

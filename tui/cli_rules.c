@@ -3,7 +3,6 @@
 #include "cli_rules.h"
 
 #include <errno.h>
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,24 +35,24 @@ static bool cli_rules_option(int argc, char **argv, int *i, const char *name, co
 	return true;
 }
 
-/* Parse a --format value; false (after a usage sentence) when it is not one we write. */
-static bool cli_rules_format(struct cli *c, const char *text, enum cli_rules_format *out,
-                             int *status)
-{
-	static const char *const names[] = { "text", "tsv", "json" };
-	for (int i = 0; text && i < 3; i++)
-		if (strcmp(text, names[i]) == 0) {
-			*out = (enum cli_rules_format)i;
-			return true;
-		}
-	*status = cli_usage(c, "--format takes text, tsv or json, not \"%.40s\"", text ? text : "");
-	return false;
-}
-
 /* A usage sentence for an option given without its value. */
 static int cli_rules_missing(struct cli *c, const char *option, const char *what)
 {
 	return cli_usage(c, "%s needs %s after it", option, what);
+}
+
+/* The value of --format into *out: 0, or the status of a usage sentence. */
+static int cli_rules_format(struct cli *c, const char *text, enum cli_rules_format *out)
+{
+	static const char *const names[] = { "text", "tsv", "json" };
+	if (!text)
+		return cli_rules_missing(c, "--format", "text, tsv or json");
+	for (int i = 0; i < 3; i++)
+		if (strcmp(text, names[i]) == 0) {
+			*out = (enum cli_rules_format)i;
+			return CLI_EXIT_OK;
+		}
+	return cli_usage(c, "--format takes text, tsv or json, not \"%.40s\"", text);
 }
 
 /* A usage sentence for an argument the command does not take (cli_usage cleans it). */
@@ -312,9 +311,7 @@ int cli_rules_due(struct cli *c, int argc, char **argv)
 			    ERROR_NONE)
 				return cli_usage(c, "%s", err.msg);
 		} else if (cli_rules_option(argc, argv, &i, "--format", &v)) {
-			if (!v)
-				return cli_rules_missing(c, "--format", "text, tsv or json");
-			if (!cli_rules_format(c, v, &format, &status))
+			if ((status = cli_rules_format(c, v, &format)) != CLI_EXIT_OK)
 				return status;
 		} else {
 			return cli_rules_unknown(c, "due", argv[i]);
@@ -433,9 +430,7 @@ int cli_rules_check(struct cli *c, int argc, char **argv)
 				        v);
 			opt.lowest = (enum rule_severity)sev;
 		} else if (cli_rules_option(argc, argv, &i, "--format", &v)) {
-			if (!v)
-				return cli_rules_missing(c, "--format", "text, tsv or json");
-			if (!cli_rules_format(c, v, &format, &status))
+			if ((status = cli_rules_format(c, v, &format)) != CLI_EXIT_OK)
 				return status;
 		} else {
 			return cli_rules_unknown(c, "check", argv[i]);

@@ -85,13 +85,6 @@ bool drive_has_row(const struct view *v, const char *text)
 	return false;
 }
 
-struct finding drive_finding(const struct rules_list *l, size_t i)
-{
-	struct finding f;
-	rules_list_get(l, i, &f);
-	return f;
-}
-
 bool drive_give_feedback(const struct finding *f, void *ctx)
 {
 	struct feedback fb;

@@ -13,7 +13,6 @@
 
 struct config;
 struct finding;
-struct rules_list;
 
 /* Carry out a command with optional text; returns whether the program goes on. */
 bool drive_send(struct screen_stack *st, enum command_kind kind, const char *text);
@@ -34,8 +33,6 @@ void drive_select(struct screen_stack *st, const struct view_section *sec, size_
 /* True when some row of some list of v has a label holding text. */
 bool drive_has_row(const struct view *v, const char *text);
 
-/* Finding i of l, by value (its strings live as long as the list). */
-struct finding drive_finding(const struct rules_list *l, size_t i);
 /* A rules_finding_fn: give f's person feedback for f's meeting (ctx: the store); goes on. */
 bool drive_give_feedback(const struct finding *f, void *ctx);
 

@@ -20,18 +20,6 @@
 #include "mem.h"
 #include "rules.h"
 
-/* The rows a list of count findings shows: at most FINDINGS_SHOWN, and a "more" row after. */
-static size_t rows_for(size_t count)
-{
-	return count > FINDINGS_SHOWN ? FINDINGS_SHOWN + 1 : count;
-}
-
-/* How many of count findings are listed one to a row. */
-static size_t listed(size_t count)
-{
-	return count > FINDINGS_SHOWN ? FINDINGS_SHOWN : count;
-}
-
 static void stub_build(struct screen_ctx *c, struct view *v)
 {
 	view_title(v, "%s %lld", c->screen->name, (long long)c->id);
@@ -90,9 +78,9 @@ static void the_first_500_are_listed_in_order_and_the_rest_counted(void **state)
 	struct view_list *list = the_list(st);
 	assert_int_equal(list->rows.n, FINDINGS_SHOWN + 1);
 	for (size_t i = 0; i < FINDINGS_SHOWN; i++) {
-		assert_string_equal(list->rows.v[i].label, drive_finding(&l, i).message);
+		assert_string_equal(list->rows.v[i].label, rules_list_at(&l, i)->message);
 		assert_string_equal(list->rows.v[i].status,
-		                    rules_severity_name(drive_finding(&l, i).severity));
+		                    rules_severity_name(rules_list_at(&l, i)->severity));
 	}
 	char *more = mem_printf("%zu more findings are not shown", l.count - FINDINGS_SHOWN);
 	assert_string_equal(list->rows.v[FINDINGS_SHOWN].label, more);
@@ -123,17 +111,20 @@ static void severity_shows_errors_then_warnings_then_information(void **state)
 		assert_int_equal(strncmp(v->summary, n, strlen(n)), 0);
 		free(n);
 		struct view_list *list = the_list(st);
-		assert_int_equal(list->rows.n, rows_for(l.counts[sev]));
+		assert_int_equal(list->rows.n, l.counts[sev]);
 		size_t from = 0;
 		for (int k = 0; k < sev; k++)
 			from += l.counts[k];
-		for (size_t i = 0; i < listed(l.counts[sev]); i++) {
+		for (size_t i = 0; i < list->rows.n; i++) {
 			assert_string_equal(list->rows.v[i].status, rules_severity_name(sev));
-			assert_string_equal(list->rows.v[i].label, drive_finding(&l, from + i).message);
+			assert_string_equal(list->rows.v[i].label,
+			                    rules_list_at(&l, from + i)->message);
 		}
 	}
 	drive_key(st, 's');
-	assert_int_equal(the_list(st)->rows.n, rows_for(l.count));
+	/* Every severity again: the first FINDINGS_SHOWN, and a row for the rest if any. */
+	assert_int_equal(the_list(st)->rows.n,
+	                 l.count > FINDINGS_SHOWN ? FINDINGS_SHOWN + 1 : l.count);
 	assert_non_null(strstr(screen_view(st)->message, "every severity"));
 	rules_list_free(&l);
 	screen_stack_free(st);
@@ -156,9 +147,9 @@ static void rule_shows_only_the_selected_findings_rule(void **state)
 	assert_int_equal(strncmp(v->summary, n, strlen(n)), 0);
 	free(n);
 	struct view_list *list = the_list(st);
-	assert_int_equal(list->rows.n, rows_for(pay.count));
-	for (size_t i = 0; i < listed(pay.count); i++)
-		assert_string_equal(list->rows.v[i].label, drive_finding(&pay, i).message);
+	assert_int_equal(list->rows.n, pay.count);
+	for (size_t i = 0; i < pay.count; i++)
+		assert_string_equal(list->rows.v[i].label, rules_list_at(&pay, i)->message);
 	/* The finding chosen stays chosen. */
 	assert_int_equal(strncmp(drive_selected_label(st), "Pay ", 4), 0);
 	/* With a severity it has no findings of, there are none; again, every rule. */
@@ -173,11 +164,12 @@ static void rule_shows_only_the_selected_findings_rule(void **state)
 	free(n);
 	drive_key(st, 's');
 	drive_key(st, 's');
-	assert_int_equal(the_list(st)->rows.n, rows_for(all.count));
+	assert_int_equal(the_list(st)->rows.n,
+	                 all.count > FINDINGS_SHOWN ? FINDINGS_SHOWN + 1 : all.count);
 	/* Opened for one rule, as Today's "more" row opens it. */
 	screen_stack_free(st);
 	st = open_findings(db->store, bare, finding_rule_id(rules_find("payment_overdue")));
-	assert_int_equal(the_list(st)->rows.n, rows_for(pay.count));
+	assert_int_equal(the_list(st)->rows.n, pay.count);
 	rules_list_free(&all);
 	rules_list_free(&pay);
 	screen_stack_free(st);
@@ -209,12 +201,9 @@ static void opening_a_finding_explains_its_rule_and_goes_to_its_record(void **st
 	struct rules_list l;
 	run_all(db->store, &l, "feedback_overdue");
 	const struct finding *f = NULL;
-	struct finding found;
-	for (size_t i = 0; i < l.count && !f; i++) {
-		found = drive_finding(&l, i);
-		if (strcmp(found.message, message) == 0)
-			f = &found;
-	}
+	for (size_t i = 0; i < l.count && !f; i++)
+		if (strcmp(rules_list_at(&l, i)->message, message) == 0)
+			f = rules_list_at(&l, i);
 	assert_non_null(f);
 	char *summary = mem_printf("Error: %s", message);
 	drive_send(st, COMMAND_OPEN, NULL);
@@ -309,8 +298,7 @@ static void the_list_is_found_again_after_a_change_and_kept_otherwise(void **sta
 	/* The first person owed is told, through the core API: their finding goes. */
 	struct rules_list l;
 	run_all(db->store, &l, "feedback_overdue");
-	struct finding oldest = drive_finding(&l, 0);
-	drive_give_feedback(&oldest, db->store);
+	drive_give_feedback(rules_list_at(&l, 0), db->store);
 	rules_list_free(&l);
 	drive_send(st, COMMAND_HELP, NULL);
 	drive_send(st, COMMAND_BACK, NULL);

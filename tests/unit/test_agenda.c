@@ -50,13 +50,10 @@ static void everything(struct store *s, const char *rule, struct rules_list *l)
 static size_t first_meetings(const struct rules_list *l, size_t n)
 {
 	size_t i = 0, meetings = 0;
-	int64_t last = 0;
 	for (; i < l->count; i++) {
-		struct finding f;
-		rules_list_get(l, i, &f);
-		if (i == 0 || f.meeting_id != last)
+		if (i == 0 ||
+		    rules_list_at(l, i)->meeting_id != rules_list_at(l, i - 1)->meeting_id)
 			meetings++;
-		last = f.meeting_id;
 		if (meetings > n)
 			break;
 	}
@@ -67,13 +64,13 @@ static void same_findings(const struct rules_list *got, const struct rules_list 
 {
 	assert_int_equal(got->count, n);
 	for (size_t i = 0; i < n; i++) {
-		struct finding g, w;
-		rules_list_get(got, i, &g);
-		rules_list_get(want, i, &w);
-		assert_ptr_equal(g.rule, w.rule);
-		assert_int_equal(g.meeting_id, w.meeting_id);
-		assert_int_equal(g.person_id, w.person_id);
-		assert_string_equal(g.message, w.message);
+		assert_ptr_equal(rules_list_at(got, i)->rule, rules_list_at(want, i)->rule);
+		assert_int_equal(rules_list_at(got, i)->meeting_id,
+		                 rules_list_at(want, i)->meeting_id);
+		assert_int_equal(rules_list_at(got, i)->person_id,
+		                 rules_list_at(want, i)->person_id);
+		assert_string_equal(rules_list_at(got, i)->message,
+		                    rules_list_at(want, i)->message);
 	}
 }
 

@@ -317,6 +317,14 @@ static void test_feedback_wrong_format(void **state)
 	assert_string_equal(fixture_found(fx, 0)->message,
 	                    "Give Ann B. what came of Day services workshop (2026-10-01) again, in "
 	                    "easy read: it was given in standard print on 2026-10-20.");
+	/* A translation is named by the person's language. */
+	int64_t tom = fx_person(fx, "Tomasz W.", USER, FORMAT_TRANSLATED);
+	fx_set(fx, "person", tom, "language", "Polish");
+	fx_feedback(fx, m, tom, "2026-10-21", FORMAT_STANDARD);
+	struct rules_scope scope = { RULES_SCOPE_PERSON, tom, -1 };
+	assert_int_equal(fixture_run(fx, "feedback_wrong_format", "2026-11-22", &scope), 1);
+	assert_string_equal(fixture_found(fx, 0)->format, "Polish");
+	assert_non_null(strstr(fixture_found(fx, 0)->message, "again, in Polish: it was given"));
 }
 
 /* ---- stages and projects ---- */
