@@ -7,7 +7,7 @@
 # the strip of their stages.
 # Usage: stage.sh INVOLVE SOURCE_DIR [--update]
 set -u
-. "$(dirname "$0")/check.sh"
+. "$(dirname "$0")/lib.sh"
 involve=$1 dir=$2
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -23,9 +23,5 @@ status=0
 	printf 'projects\nquit\n' | "$involve" --db "$tmp/demo.db" --text
 	echo "### exit $?"
 } >"$tmp/actual" 2>&1
-if [ "${3:-}" = --update ]; then
-	cp "$tmp/actual" "$dir/stage.expected"
-	exit 0
-fi
-check_transcript "$dir/stage.expected" "$tmp/actual" || status=1
+transcript "$tmp/actual" "$dir/stage.expected" "${3:-}"
 exit $status
