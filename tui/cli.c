@@ -9,12 +9,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli_rules.h"
 #include "config.h"
 #include "meeting.h"
 #include "mem.h"
 #include "paths.h"
 #include "record.h"
 #include "registry.h"
+#include "rules.h"
 #include "store.h"
 #include "text.h"
 
@@ -29,6 +31,17 @@ static const struct cli_command {
 	const char *summary;
 	int (*run)(struct cli *c, int argc, char **argv);
 } cli_commands[] = {
+	{ "due", "due [--within DAYS] [--format text|tsv|json]",
+	  "the morning check: feedback overdue and due within DAYS (feedback.warn_days unless "
+	  "given), grouped per meeting with each person to tell and their format; then overdue "
+	  "payments and commitments",
+	  cli_rules_due },
+	{ "check",
+	  "check [--rule ID]... [--severity LEVEL] [--format text|tsv|json] [--explain [ID]]",
+	  "every finding of every rule, most serious and most overdue first; --severity keeps "
+	  "LEVEL and above; --explain says what a rule looks for, why, and its settings (with no "
+	  "ID, lists the rules); exits 1 when any finding is an error",
+	  cli_rules_check },
 	{ "config", "config --init | --check [FILE]",
 	  "write the commented default settings file, or check a settings file", cli_config },
 	{ "check-db", "check-db", "check the database file for damage without changing it",
@@ -171,7 +184,7 @@ static int cli_config(struct cli *c, int argc, char **argv)
 			return CLI_EXIT_OK;
 		}
 		struct config_report report;
-		struct config *conf = config_load(path, NULL, &report);
+		struct config *conf = config_load(path, rules_ids(), &report);
 		for (size_t i = 0; i < report.count; i++)
 			fprintf(c->err, "%s\n", report.problems[i]);
 		int status = report.count ? CLI_EXIT_DATA : CLI_EXIT_OK;

@@ -19,6 +19,7 @@
 #include "paths.h"
 #include "project_details.h"
 #include "projects.h"
+#include "rules.h"
 #include "store.h"
 
 /*
@@ -159,7 +160,7 @@ int main(int argc, char **argv)
 	}
 	bool checking_config = optind < argc && strcmp(argv[optind], "config") == 0;
 	struct config_report report;
-	c.config = config_load(c.config_path, NULL, &report);
+	c.config = config_load(c.config_path, rules_ids(), &report);
 	int status = CLI_EXIT_OK;
 	if (report.count && !checking_config) {
 		for (size_t i = 0; i < report.count; i++)

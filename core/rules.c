@@ -1,0 +1,714 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rules: the one table of rules, the engine that runs them over a scope, and finding lists. */
+#include "rules.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "mem.h"
+#include "record.h"
+#include "rules_decision.h"
+#include "rules_feedback.h"
+#include "rules_meeting.h"
+#include "rules_payment.h"
+#include "rules_people.h"
+#include "rules_stage.h"
+#include "store.h"
+#include "text.h"
+#include "vocab.h"
+
+#define KEYS(...)                                                                                  \
+	(const char *const[])                                                                      \
+	{                                                                                          \
+		__VA_ARGS__, NULL                                                                  \
+	}
+#define NO_KEYS                                                                                    \
+	(const char *const[])                                                                      \
+	{                                                                                          \
+		NULL                                                                               \
+	}
+
+/*
+ * Every rule. The help says what the rule looks for and why it matters, in the
+ * words of the sources on involvement in commissioning.
+ */
+static const struct rule rules_all[] = {
+	{ "feedback_overdue", RULE_ERROR, "Feedback overdue",
+	  "A service user or carer who came to a held meeting has not been told what came of what "
+	  "they said, and the feedback due date has passed: feedback.due_days working days after "
+	  "the meeting (weekends and calendar.holidays do not count), unless the meeting's due "
+	  "date was set by hand. Missing feedback is the main cause of cynicism and withdrawal: "
+	  "people must be told what changed, and what was not possible and why, in their own "
+	  "format and in good time. Frequent consultation without tangible results leaves people "
+	  "feeling disempowered.",
+	  KEYS("feedback.due_days", "calendar.holidays"), rules_feedback_overdue },
+	{ "feedback_due_soon", RULE_WARNING, "Feedback due soon",
+	  "Feedback to a service user or carer who came to a held meeting falls due within "
+	  "feedback.warn_days days. Full and timely feedback should be given on the outcomes to "
+	  "those who take part, as quickly as possible after the event: plan now how, and in what "
+	  "format, each person will be told.",
+	  KEYS("feedback.warn_days", "feedback.due_days", "calendar.holidays"),
+	  rules_feedback_due_soon },
+	{ "response_missing_reason", RULE_ERROR, "Answer given with no reason",
+	  "Something a person said was answered \"partly\" or \"not possible\" with no reason "
+	  "recorded. People who take part want to see action as a result, and feedback about what "
+	  "changed and what is not possible and why; an answer without a reason reads as not being "
+	  "listened to.",
+	  NO_KEYS, rules_feedback_missing_reason },
+	{ "contribution_unanswered", RULE_WARNING, "Contribution not yet answered",
+	  "Something a person said is still pending when its meeting's feedback falls due. "
+	  "Feedback cannot tell people what came of what they said until each point has an "
+	  "answer: adopted, partly, not possible (and why), or already happening.",
+	  KEYS("feedback.due_days", "calendar.holidays"), rules_feedback_unanswered },
+	{ "feedback_wrong_format", RULE_WARNING, "Feedback not in the person's format",
+	  "Feedback was given in a format other than the one the person prefers. Feedback must "
+	  "reach people in their own format: plain English, easy read, large print, braille, "
+	  "audio, British Sign Language or their language. Feedback a person cannot read has not "
+	  "reached them.",
+	  NO_KEYS, rules_feedback_wrong_format },
+	{ "stage_no_agreement", RULE_WARNING, "Stage without an agreement",
+	  "A stage is active or done without its purpose, the users' role and the boundaries of "
+	  "authority (what is open to change, what is not, who decides) discussed and agreed. It "
+	  "may appear bureaucratic to consider these at each and every stage, but they are "
+	  "fundamental, and easily forgotten or deprioritised.",
+	  NO_KEYS, rules_stage_no_agreement },
+	{ "stage_no_users", RULE_WARNING, "Stage done without users",
+	  "A stage is marked done with no held meeting in it attended by a service user or carer. "
+	  "Users should be involved at each stage of the commissioning cycle, not only at the "
+	  "start or the end; if a stage really is for officers only, say why in its notes.",
+	  NO_KEYS, rules_stage_no_users },
+	{ "stage_newcomers", RULE_INFO, "Newcomers since the stage was agreed",
+	  "People took part in an active stage for the first time after its agreement was made. "
+	  "Personnel may change at any point of the process, and there can be no assumption that "
+	  "those who have been involved previously will help newcomers understand what their role "
+	  "and authority is: re-agree the stage with them and give them an induction.",
+	  NO_KEYS, rules_stage_newcomers },
+	{ "framework_first", RULE_ERROR, "Involvement before the framework",
+	  "A project held involvement meetings before its framework for user involvement was "
+	  "agreed. Agreeing how the process is going to work is the starting point of developing "
+	  "confidence and trust: users withdrew from one consultation that had no agreed "
+	  "framework and an unclear purpose, feeling the involvement was purely tokenistic.",
+	  NO_KEYS, rules_stage_framework_first },
+	{ "review_skipped", RULE_ERROR, "Project closed without review",
+	  "A project was closed without its review stage done with service users or carers. "
+	  "Review is the key to keeping both service users and commissioners engaged. It is a "
+	  "particular weak spot, often seen as an add-on, and when it is skipped user involvement "
+	  "starts to drop off the agenda.",
+	  NO_KEYS, rules_stage_review_skipped },
+	{ "budget_withheld_no_reason", RULE_ERROR, "Budget withheld with no reason",
+	  "Budget information was withheld from participants with no reason recorded. Openness "
+	  "about the budget is both practical and symbolic: it shapes expectations and signals "
+	  "trust. If the budgetary information cannot be given, then it is important to explain "
+	  "why.",
+	  NO_KEYS, rules_decision_budget_withheld },
+	{ "budget_change_untold", RULE_ERROR, "Budget change not told",
+	  "The budget changed while involvement was under way, and participants have not been "
+	  "told within budget.notify_days days. In the meals-on-wheels case the budget was cut "
+	  "halfway through the consultation without notifying the users involved; the option they "
+	  "preferred became unaffordable, and users and commissioner were left disempowered and "
+	  "reluctant to participate in future.",
+	  KEYS("budget.notify_days"), rules_decision_budget_untold },
+	{ "decision_after_the_fact", RULE_ERROR, "Involvement after the decision",
+	  "A meeting linked to a decision was held after that decision was taken. Involvement "
+	  "after the event cannot change anything, and groups say \"they just tell us what they "
+	  "have decided\": discuss intentions before decisions are made, and be honest with "
+	  "people when a decision has already been taken.",
+	  NO_KEYS, rules_decision_after_the_fact },
+	{ "decision_no_user_input", RULE_WARNING, "Decision with no user input",
+	  "A decision was taken with no service users or carers present and no contributions "
+	  "linked to it. The decision point is often well before the meeting where a decision is "
+	  "formally agreed, and users should be involved at each stage; showing that users were "
+	  "involved is also what keeps a decision from being overturned.",
+	  NO_KEYS, rules_decision_no_user_input },
+	{ "decision_no_appeal_route", RULE_WARNING,
+	  "No appeal route after a decision against users",
+	  "A decision went against users' views and no appeal or complaint route was given. When "
+	  "decisions go against the views of service users, explain the actions clearly, as well "
+	  "as people's right to appeal or to make a complaint.",
+	  NO_KEYS, rules_decision_no_appeal_route },
+	{ "meeting_lone_voice", RULE_WARNING, "Lone voice at a meeting",
+	  "A held meeting had fewer than representation.min_users service users or carers. "
+	  "Grafting token users or carers onto existing structures leaves them a lone voice: "
+	  "either they become institutionalised, or both sides continue to have very different "
+	  "agendas.",
+	  KEYS("representation.min_users"), rules_meeting_lone_voice },
+	{ "meeting_purpose_unclear", RULE_WARNING, "Meeting purpose unclear",
+	  "A held meeting has no purpose recorded, or nothing recorded as open to change. Lack of "
+	  "clarity about the purpose of a meeting gets in the way of involvement: people need to "
+	  "know why they are there, what can change because of what they say, and what cannot.",
+	  NO_KEYS, rules_meeting_purpose_unclear },
+	{ "meeting_papers_late", RULE_WARNING, "Papers late",
+	  "Papers went out fewer than papers.notice_days days before a meeting, or not at all. "
+	  "Plan in advance, use accessible venues and make sure that service users have time to "
+	  "prepare for the meeting, with papers in their own format.",
+	  KEYS("papers.notice_days"), rules_meeting_papers_late },
+	{ "meeting_needs_unmet", RULE_ERROR, "Support needs not met",
+	  "An attendee's support needs were recorded as not met. Access, communication, format, "
+	  "transport and support decide whether someone can take part at all, and not everyone "
+	  "enjoys good health: an unmet need shuts a person out of the next meeting too.",
+	  NO_KEYS, rules_meeting_needs_unmet },
+	{ "meeting_jargon", RULE_INFO, "Jargon without explanation",
+	  "A meeting's purpose or notes use a term from the jargon list without the plain words "
+	  "that explain it. Incomprehensible language, in writing or at meetings, gets in the way "
+	  "of involvement; if the system works for service users then it will work for everyone.",
+	  KEYS("jargon"), rules_meeting_jargon },
+	{ "people_usual_suspects", RULE_WARNING, "The usual suspects",
+	  "Over representation.window_days days, the representation.top_n most frequent people "
+	  "make up more than representation.share of service user and carer attendances, once "
+	  "there have been at least representation.min_meetings meetings. Relying on the same few "
+	  "voices, the usual suspects, means others go unheard and strains the few who do take "
+	  "part.",
+	  KEYS("representation.window_days", "representation.top_n", "representation.share",
+	       "representation.min_meetings"),
+	  rules_people_usual_suspects },
+	{ "people_no_newcomers", RULE_INFO, "No newcomers",
+	  "No new service user or carer has taken part in representation.newcomer_days days. "
+	  "Bringing in new people, from seldom-heard groups and future users as well as current "
+	  "ones, keeps involvement from resting on the usual few.",
+	  KEYS("representation.newcomer_days"), rules_people_no_newcomers },
+	{ "person_fatigue", RULE_WARNING, "Too many sessions for one person",
+	  "Someone is booked into more than representation.max_per_month sessions in 30 days. It "
+	  "can be tiring: many people take part alongside their own health, work and caring, and "
+	  "too many consultation initiatives lead to involvement fatigue.",
+	  KEYS("representation.max_per_month"), rules_people_fatigue },
+	{ "project_current_users_only", RULE_WARNING, "Only current users involved",
+	  "A redesign or decommissioning project has involved no future users or people who do "
+	  "not use the service now. Current and future users can want different things, and "
+	  "showing that both existing users and non-users had been involved is what let one "
+	  "decommissioning recommendation stand.",
+	  NO_KEYS, rules_stage_current_users_only },
+	{ "payment_overdue", RULE_ERROR, "Payment overdue",
+	  "A claim has not been paid within payments.pay_within_days working days. Payment "
+	  "processes should be prompt and straightforward: late payment costs most the people "
+	  "who can least afford to wait, and unpaid involvement limits participation to those who "
+	  "can afford the time.",
+	  KEYS("payments.pay_within_days", "calendar.holidays"), rules_payment_overdue },
+	{ "payment_not_offered", RULE_INFO, "Payment not offered",
+	  "A service user or carer attended, and payments.offer_days days later has neither a "
+	  "payment nor a recorded decline. Say clearly what will be paid to whom; some people "
+	  "prefer not to be paid, so record their choice either way.",
+	  KEYS("payments.offer_days"), rules_payment_not_offered },
+	{ "payment_benefits_check", RULE_WARNING, "Payments and benefits",
+	  "Someone with a benefits concern was paid fees of more than payments.weekly_limit_pence "
+	  "pence within 7 days. Payment processes should take into account service user concerns "
+	  "about the impact on benefits and taxation: check with them before paying more. "
+	  "Expenses repaid (travel, care cover) are not counted.",
+	  KEYS("payments.weekly_limit_pence"), rules_payment_benefits_check },
+	{ "action_overdue", RULE_WARNING, "Commitment overdue",
+	  "Something promised to participants is past its due date and not done. People who have "
+	  "been excluded need to trust that others will do what they say they are going to do, "
+	  "and commissioners should not promise what they cannot deliver.",
+	  NO_KEYS, rules_payment_action_overdue },
+	{ "consent_missing", RULE_WARNING, "Consent not recorded",
+	  "A person has involvement records but no date on which they agreed to their details "
+	  "being kept. Record when they agreed and to what, so their details are kept only as "
+	  "they agreed.",
+	  NO_KEYS, rules_people_consent_missing },
+	{ "retention_due", RULE_WARNING, "Time to anonymise",
+	  "A person has not been involved for retention.inactive_days days and is not "
+	  "anonymised. Personal details should be kept no longer than needed: ask whether they "
+	  "want to stay involved, or anonymise them.",
+	  KEYS("retention.inactive_days"), rules_people_retention_due },
+};
+
+enum { RULES_COUNT = sizeof rules_all / sizeof *rules_all };
+
+static const char *rules_id_list[RULES_COUNT + 1];
+
+static const char *const rules_severity_names[RULE_SEVERITY_COUNT] = { "error", "warning", "info" };
+
+const char *rules_severity_name(enum rule_severity sev)
+{
+	return sev < RULE_SEVERITY_COUNT ? rules_severity_names[sev] : "";
+}
+
+int rules_severity_find(const char *text)
+{
+	for (int i = 0; text && i < RULE_SEVERITY_COUNT; i++)
+		if (strcmp(rules_severity_names[i], text) == 0)
+			return i;
+	return -1;
+}
+
+const struct rule *rules_table(size_t *count)
+{
+	*count = RULES_COUNT;
+	return rules_all;
+}
+
+const char *const *rules_ids(void)
+{
+	if (!rules_id_list[0])
+		for (size_t i = 0; i < RULES_COUNT; i++)
+			rules_id_list[i] = rules_all[i].id;
+	return rules_id_list;
+}
+
+const struct rule *rules_find(const char *id)
+{
+	for (size_t i = 0; id && i < RULES_COUNT; i++)
+		if (strcmp(rules_all[i].id, id) == 0)
+			return &rules_all[i];
+	return NULL;
+}
+
+size_t rules_index(const struct rule *r)
+{
+	return (size_t)(r - rules_all);
+}
+
+enum rule_severity rules_severity(const struct config *config, const struct rule *r)
+{
+	int sev = rules_severity_find(config_rule_severity(config, r->id));
+	return sev >= 0 ? (enum rule_severity)sev : r->severity;
+}
+
+struct rules_options rules_options_default(int32_t today)
+{
+	return (struct rules_options){
+		.today = today,
+		.scope = { RULES_SCOPE_ALL, 0, -1 },
+		.lowest = RULE_INFO,
+		.feedback_within = -1,
+	};
+}
+
+enum error_code rules_run(struct store *s, const struct config *config,
+                          const struct rules_options *opt, rules_finding_fn fn, void *ctx,
+                          struct error *err)
+{
+	struct rules_run x = {
+		.store = s,
+		.config = config,
+		.opt = opt,
+		.today = opt->today,
+		.fn = fn,
+		.ctx = ctx,
+	};
+	date_format(opt->today, x.today_text);
+	for (size_t i = 0; i < RULES_COUNT && !x.stopped; i++) {
+		const struct rule *r = &rules_all[i];
+		if ((opt->only && !(opt->only & (UINT64_C(1) << i))) ||
+		    !config_rule_enabled(config, r->id))
+			continue;
+		x.rule = r;
+		x.severity = rules_severity(config, r);
+		if (x.severity > opt->lowest)
+			continue;
+		enum error_code code = r->check(&x, err);
+		if (code != ERROR_NONE)
+			return code;
+	}
+	return ERROR_NONE;
+}
+
+/* ---- helpers for the check modules ---- */
+
+const struct rules_scope_sql rules_scope_meeting = {
+	.project = "m.project_id = :scope_id",
+	.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
+	.meeting = "m.id = :scope_id",
+	.person = "pe.id = :scope_id",
+};
+
+const struct rules_scope_sql rules_scope_people = {
+	.project = "pe.id IN (SELECT sa.person_id FROM attendance sa JOIN meeting sm"
+	           " ON sm.id = sa.meeting_id WHERE sm.project_id = :scope_id)",
+	.stage = "pe.id IN (SELECT sa.person_id FROM attendance sa JOIN meeting sm"
+	         " ON sm.id = sa.meeting_id WHERE sm.project_id = :scope_id"
+	         " AND sm.stage = :scope_stage)",
+	.meeting = "pe.id IN (SELECT sa.person_id FROM attendance sa WHERE sa.meeting_id = "
+	           ":scope_id)",
+	.person = "pe.id = :scope_id",
+};
+
+enum error_code rules_prepare(struct rules_run *x, const char *sql,
+                              const struct rules_scope_sql *scope, struct sqlite3_stmt **out,
+                              struct error *err)
+{
+	*out = NULL;
+	const char *cond = NULL;
+	switch (x->opt->scope.kind) {
+	case RULES_SCOPE_ALL:
+		cond = "";
+		break;
+	case RULES_SCOPE_PROJECT:
+		cond = scope->project;
+		break;
+	case RULES_SCOPE_STAGE:
+		cond = scope->stage;
+		break;
+	case RULES_SCOPE_MEETING:
+		cond = scope->meeting;
+		break;
+	case RULES_SCOPE_PERSON:
+		cond = scope->person;
+		break;
+	}
+	if (!cond)
+		return ERROR_NONE;
+	/* Every marker takes the condition: a query may narrow in more than one place. */
+	char *text = mem_strdup(sql);
+	const char *mark;
+	size_t from = 0;
+	while (*cond && (mark = strstr(text + from, RULES_SCOPE))) {
+		size_t at = (size_t)(mark - text);
+		char *next = mem_printf("%.*s AND (%s)%s", (int)at, text, cond,
+		                        mark + strlen(RULES_SCOPE));
+		from = at + strlen(cond) + 7;
+		free(text);
+		text = next;
+	}
+	/* Over everything, tables marked RULES_SCAN are read straight through. */
+	bool all = x->opt->scope.kind == RULES_SCOPE_ALL;
+	while ((mark = strstr(text, RULES_SCAN))) {
+		size_t at = (size_t)(mark - text);
+		char *next = mem_printf("%.*s%s%s", (int)at, text, all ? " NOT INDEXED" : "",
+		                        mark + strlen(RULES_SCAN));
+		free(text);
+		text = next;
+	}
+	sqlite3_stmt *st = store_prepare(x->store, text, err);
+	free(text);
+	if (!st)
+		return err ? err->code : ERROR_IO;
+	rules_bind_text(st, ":today", x->today_text);
+	rules_bind_int(st, ":scope_id", x->opt->scope.id);
+	rules_bind_int(st, ":scope_person",
+	               x->opt->scope.kind == RULES_SCOPE_PERSON ? x->opt->scope.id : 0);
+	if (x->opt->scope.kind == RULES_SCOPE_STAGE)
+		rules_bind_text(st, ":scope_stage",
+		                record_choice_key(vocab_stages, x->opt->scope.stage));
+	*out = st;
+	return ERROR_NONE;
+}
+
+void rules_bind_int(struct sqlite3_stmt *st, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+void rules_bind_text(struct sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i > 0)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void rules_bind_date(struct sqlite3_stmt *st, const char *name, int32_t day)
+{
+	char text[DATE_TEXT_SIZE];
+	date_format(day, text);
+	rules_bind_text(st, name, text);
+}
+
+enum error_code rules_done(struct rules_run *x, struct sqlite3_stmt *st, int rc, struct error *err)
+{
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE || (rc == SQLITE_ROW && x->stopped))
+		return ERROR_NONE;
+	char *doing = mem_printf("checking %s", x->rule->id);
+	enum error_code code = store_fail(x->store, rc, doing, err);
+	free(doing);
+	return code;
+}
+
+enum error_code rules_each_row(struct rules_run *x, struct sqlite3_stmt *st, rules_message_fn fn,
+                               struct error *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct finding f;
+		rules_finding_init(&f);
+		rules_row(x, st, &f);
+		char *msg = fn(x, st, &f);
+		if (!msg)
+			continue;
+		f.message = msg;
+		bool go = rules_emit(x, &f);
+		free(msg);
+		if (!go)
+			break;
+	}
+	return rules_done(x, st, rc, err);
+}
+
+enum error_code rules_query(struct rules_run *x, const char *sql,
+                            const struct rules_scope_sql *scope, rules_message_fn fn,
+                            struct error *err)
+{
+	struct sqlite3_stmt *st;
+	enum error_code code = rules_prepare(x, sql, scope, &st, err);
+	return st ? rules_each_row(x, st, fn, err) : code;
+}
+
+char *rules_scope_title(struct rules_run *x)
+{
+	enum rules_scope_kind kind = x->opt->scope.kind;
+	if (kind != RULES_SCOPE_PROJECT && kind != RULES_SCOPE_STAGE)
+		return NULL;
+	struct sqlite3_stmt *st =
+	        store_prepare(x->store, "SELECT title FROM project WHERE id = ?", NULL);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, x->opt->scope.id);
+	char *title = sqlite3_step(st) == SQLITE_ROW && rules_text(st, 0)
+	                      ? mem_strdup(rules_text(st, 0))
+	                      : NULL;
+	sqlite3_reset(st);
+	return title;
+}
+
+void rules_scope_finding(struct rules_run *x, struct finding *f, const char *title)
+{
+	enum rules_scope_kind kind = x->opt->scope.kind;
+	if (kind != RULES_SCOPE_PROJECT && kind != RULES_SCOPE_STAGE)
+		return;
+	f->project_id = x->opt->scope.id;
+	f->project = title;
+	if (kind == RULES_SCOPE_STAGE)
+		f->stage = x->opt->scope.stage;
+}
+
+const char *rules_text(struct sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+int32_t rules_date(struct sqlite3_stmt *st, int i)
+{
+	const char *t = rules_text(st, i);
+	int32_t day;
+	return t && date_parse(t, &day, NULL) == ERROR_NONE ? day : DATE_NONE;
+}
+
+void rules_finding_init(struct finding *f)
+{
+	memset(f, 0, sizeof *f);
+	f->stage = -1;
+	f->held_on = DATE_NONE;
+	f->due = DATE_NONE;
+}
+
+void rules_row(struct rules_run *x, struct sqlite3_stmt *st, struct finding *f)
+{
+	(void)x;
+	f->project_id = sqlite3_column_int64(st, 0);
+	f->project = rules_text(st, 1);
+	const char *stage = rules_text(st, 2);
+	f->stage = -1;
+	for (int i = 0; stage && vocab_stages[i].key; i++)
+		if (strcmp(vocab_stages[i].key, stage) == 0)
+			f->stage = i;
+	f->meeting_id = sqlite3_column_int64(st, 3);
+	f->meeting = rules_text(st, 4);
+	f->held_on = rules_date(st, 5);
+	f->person_id = sqlite3_column_int64(st, 6);
+	f->person = rules_text(st, 7);
+}
+
+/* A clean copy of s, or NULL for NULL. */
+static char *rules_clean(const char *s)
+{
+	return s ? text_clean(s, 0) : NULL;
+}
+
+bool rules_emit(struct rules_run *x, struct finding *f)
+{
+	struct finding out = *f;
+	out.rule = x->rule;
+	out.severity = x->severity;
+	out.days = f->due == DATE_NONE ? 0 : f->due - x->today;
+	char *project = rules_clean(f->project), *meeting = rules_clean(f->meeting);
+	char *person = rules_clean(f->person), *format = rules_clean(f->format);
+	char *message = rules_clean(f->message);
+	char *label = f->stage >= 0 ? rules_clean(config_stage_label(x->config, f->stage)) : NULL;
+	out.project = project;
+	out.meeting = meeting;
+	out.person = person;
+	out.format = format;
+	out.message = message ? message : "";
+	out.stage_label = label;
+	bool go = x->fn(&out, x->ctx);
+	free(project);
+	free(meeting);
+	free(person);
+	free(format);
+	free(message);
+	free(label);
+	if (!go)
+		x->stopped = true;
+	return go;
+}
+
+char *rules_excerpt(const char *text, size_t columns)
+{
+	char *clean = text_clean(text, 0);
+	text_trim(clean);
+	size_t used = 0;
+	size_t n = text_fit(clean, columns, &used);
+	if (clean[n]) {
+		/* Cut at the last space that leaves most of the words. */
+		size_t cut = n;
+		while (cut > n / 2 && clean[cut] != ' ')
+			cut--;
+		if (clean[cut] != ' ')
+			cut = n;
+		clean[cut] = '\0';
+		text_trim(clean);
+		char *out = mem_printf("%s...", clean);
+		free(clean);
+		return out;
+	}
+	return clean;
+}
+
+const char *rules_choice_label(const struct choice *choices, const char *key)
+{
+	for (int i = 0; key && choices[i].key; i++)
+		if (strcmp(choices[i].key, key) == 0)
+			return choices[i].label;
+	return "";
+}
+
+char *rules_join(const char *const *names, size_t n, size_t total)
+{
+	char *out = mem_strdup("");
+	for (size_t i = 0; i < n; i++) {
+		const char *sep = i == 0 ? "" : (i + 1 == n && total == n) ? " and " : ", ";
+		char *next = mem_printf("%s%s%s", out, sep, names[i]);
+		free(out);
+		out = next;
+	}
+	if (total > n) {
+		char *next = mem_printf("%s and %zu more", out, total - n);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+char *rules_due_text(int32_t due, int days)
+{
+	char when[DATE_TEXT_SIZE];
+	date_format(due, when);
+	if (days < 0)
+		return mem_printf("due %s, %d day%s overdue", when, -days, days == -1 ? "" : "s");
+	if (days == 0)
+		return mem_printf("due today, %s", when);
+	return mem_printf("due %s, %d day%s left", when, days, days == 1 ? "" : "s");
+}
+
+/* ---- finding lists ---- */
+
+struct rules_block {
+	struct rules_block *next;
+	size_t used, cap;
+	char data[];
+};
+
+enum { RULES_BLOCK_SIZE = 64 * 1024 };
+
+void rules_list_init(struct rules_list *l)
+{
+	memset(l, 0, sizeof *l);
+}
+
+void rules_list_free(struct rules_list *l)
+{
+	struct rules_block *b = l->blocks;
+	while (b) {
+		struct rules_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+/* A copy of s in the list's blocks, or NULL for NULL. */
+static const char *rules_list_copy(struct rules_list *l, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	struct rules_block *b = l->blocks;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > RULES_BLOCK_SIZE ? n : RULES_BLOCK_SIZE;
+		b = mem_alloc(sizeof *b + cap);
+		b->used = 0;
+		b->cap = cap;
+		b->next = l->blocks;
+		l->blocks = b;
+	}
+	char *out = b->data + b->used;
+	memcpy(out, s, n);
+	b->used += n;
+	return out;
+}
+
+bool rules_list_add(const struct finding *f, void *ctx)
+{
+	struct rules_list *l = ctx;
+	if (l->count == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->items = mem_realloc(l->items, l->cap * sizeof *l->items);
+	}
+	struct finding *c = &l->items[l->count++];
+	*c = *f;
+	c->project = rules_list_copy(l, f->project);
+	c->stage_label = rules_list_copy(l, f->stage_label);
+	c->meeting = rules_list_copy(l, f->meeting);
+	c->person = rules_list_copy(l, f->person);
+	c->format = rules_list_copy(l, f->format);
+	c->message = rules_list_copy(l, f->message);
+	if (f->severity < RULE_SEVERITY_COUNT)
+		l->counts[f->severity]++;
+	return true;
+}
+
+/* NULL sorts after text. */
+static int rules_cmp_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a == NULL) - (b == NULL);
+	return strcmp(a, b);
+}
+
+static int rules_cmp_int(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* The order of rules_list_sort. */
+static int rules_cmp(const void *pa, const void *pb)
+{
+	const struct finding *a = pa, *b = pb;
+	int c = rules_cmp_int(a->severity, b->severity);
+	if (!c) /* no due date sorts last: DATE_NONE is the smallest int32 */
+		c = rules_cmp_int(a->due == DATE_NONE ? INT64_MAX : a->due,
+		                  b->due == DATE_NONE ? INT64_MAX : b->due);
+	if (!c)
+		c = rules_cmp_int(rules_index(a->rule), rules_index(b->rule));
+	if (!c)
+		c = rules_cmp_text(a->project, b->project);
+	if (!c)
+		c = rules_cmp_int(a->held_on, b->held_on);
+	if (!c)
+		c = rules_cmp_text(a->meeting, b->meeting);
+	if (!c)
+		c = rules_cmp_text(a->person, b->person);
+	if (!c)
+		c = rules_cmp_text(a->message, b->message);
+	return c;
+}
+
+void rules_list_sort(struct rules_list *l)
+{
+	if (l->count > 1)
+		qsort(l->items, l->count, sizeof *l->items, rules_cmp);
+}

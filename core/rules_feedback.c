@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rules_feedback: feedback overdue and due soon, answers without reasons, unanswered points,
+ * format. */
+#include "rules_feedback.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "mem.h"
+#include "vocab.h"
+
+/*
+ * People owed feedback on a held meeting whose due date lies in [:from, :to].
+ * Nearly every past attendance has to be looked at, so the work is done in
+ * index order and without touching table rows: the meetings due (from the
+ * meeting_due index, in id order), their attendance (the meeting_id,
+ * person_id index), and feedback given (the same pair): only the few pairs
+ * left are then read in full. The scope narrows the meetings; a person's
+ * scope also narrows the rows at the end.
+ */
+static const char rules_feedback_owed_sql[] =
+        "WITH due AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = 'held'"
+        "  AND m.feedback_due_on >= :from AND m.feedback_due_on <= :to" RULES_SCOPE
+        "  ORDER BY m.id LIMIT -1),"
+        " owed AS MATERIALIZED (SELECT a.id FROM due JOIN attendance a ON a.meeting_id = due.id"
+        "  WHERE NOT EXISTS (SELECT 1 FROM feedback f"
+        "   WHERE f.meeting_id = a.meeting_id AND f.person_id = a.person_id))"
+        " SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, pe.preferred_format"
+        " FROM owed JOIN attendance a ON a.id = owed.id JOIN meeting m ON m.id = a.meeting_id"
+        " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = a.person_id"
+        " WHERE " RULES_USER_PRESENT " AND pe.anonymised = 0"
+        " AND (:scope_person = 0 OR a.person_id = :scope_person)"
+        " ORDER BY m.feedback_due_on, m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";
+
+/* The meetings a feedback query looks at, for each kind of scope. */
+static const struct rules_scope_sql rules_feedback_scope = {
+	.project = "m.project_id = :scope_id",
+	.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
+	.meeting = "m.id = :scope_id",
+	.person =
+	        "m.id IN (SELECT sa.meeting_id FROM attendance sa WHERE sa.person_id = :scope_id)",
+};
+
+/* "Tell Ann B. what came of Day services workshop (2026-10-01), in easy read: due ...". */
+static char *rules_feedback_owed_message(struct rules_run *x, struct sqlite3_stmt *st,
+                                         struct finding *f)
+{
+	f->due = rules_date(st, RULES_ROW_COLUMNS);
+	const char *format = rules_text(st, RULES_ROW_COLUMNS + 1);
+	f->format = rules_choice_label(vocab_formats, format);
+	bool standard = !format || strcmp(format, "standard") == 0;
+	char held[DATE_TEXT_SIZE];
+	date_format(f->held_on, held);
+	char *due = rules_due_text(f->due, f->due - x->today);
+	char *msg = mem_printf("Tell %s what came of %s (%s)%s%s: %s.", f->person, f->meeting, held,
+	                       standard ? "" : ", in ", standard ? "" : f->format, due);
+	free(due);
+	return msg;
+}
+
+/* Emit one finding per person owed feedback due from..to ("" from: any time before). */
+static enum error_code rules_feedback_owed(struct rules_run *x, const char *from, int32_t to,
+                                           struct error *err)
+{
+	struct sqlite3_stmt *st;
+	enum error_code code =
+	        rules_prepare(x, rules_feedback_owed_sql, &rules_feedback_scope, &st, err);
+	if (!st)
+		return code;
+	rules_bind_text(st, ":from", from);
+	rules_bind_date(st, ":to", to);
+	return rules_each_row(x, st, rules_feedback_owed_message, err);
+}
+
+enum error_code rules_feedback_overdue(struct rules_run *x, struct error *err)
+{
+	return rules_feedback_owed(x, "", x->today - 1, err);
+}
+
+enum error_code rules_feedback_due_soon(struct rules_run *x, struct error *err)
+{
+	int within = x->opt->feedback_within >= 0
+	                     ? x->opt->feedback_within
+	                     : (int)config_int(x->config, "feedback.warn_days");
+	return rules_feedback_owed(x, x->today_text, x->today + within, err);
+}
+
+/* "Ann B. at Day services workshop, 2026-10-01"; caller frees. */
+static char *rules_feedback_who(const struct finding *f)
+{
+	char held[DATE_TEXT_SIZE];
+	date_format(f->held_on, held);
+	return mem_printf("%s at %s, %s", f->person ? f->person : "said anonymously", f->meeting,
+	                  held);
+}
+
+static char *rules_feedback_missing_reason_message(struct rules_run *x, struct sqlite3_stmt *st,
+                                                   struct finding *f)
+{
+	(void)x;
+	const char *response = rules_text(st, RULES_ROW_COLUMNS);
+	char *said = rules_excerpt(rules_text(st, RULES_ROW_COLUMNS + 1), 50);
+	char *who = rules_feedback_who(f);
+	char *msg = mem_printf(
+	        "Say why the answer to \"%s\" (%s) was \"%s\": record the reason, "
+	        "so people hear what is not possible and why.",
+	        said, who, response && strcmp(response, "partly") == 0 ? "partly" : "not possible");
+	free(who);
+	free(said);
+	return msg;
+}
+
+enum error_code rules_feedback_missing_reason(struct rules_run *x, struct error *err)
+{
+	static const char sql[] =
+	        "SELECT " RULES_ROW_MEETING_PERSON ", c.response, c.said"
+	        " FROM contribution c JOIN meeting m ON m.id = c.meeting_id"
+	        " JOIN project p ON p.id = m.project_id LEFT JOIN person pe ON pe.id = c.person_id"
+	        " WHERE c.response IN ('partly', 'not_possible')"
+	        " AND " RULES_BLANK("c.reason") RULES_SCOPE
+	        " ORDER BY m.held_on, m.id, c.created_at, c.id";
+	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_missing_reason_message,
+	                   err);
+}
+
+static char *rules_feedback_unanswered_message(struct rules_run *x, struct sqlite3_stmt *st,
+                                               struct finding *f)
+{
+	f->due = rules_date(st, RULES_ROW_COLUMNS);
+	char *said = rules_excerpt(rules_text(st, RULES_ROW_COLUMNS + 1), 50);
+	char *who = rules_feedback_who(f);
+	char *due = rules_due_text(f->due, f->due - x->today);
+	char *msg = mem_printf("Answer \"%s\" (%s) so the feedback can say what came of it: "
+	                       "feedback %s.",
+	                       said, who, due);
+	free(due);
+	free(who);
+	free(said);
+	return msg;
+}
+
+enum error_code rules_feedback_unanswered(struct rules_run *x, struct error *err)
+{
+	static const char sql[] =
+	        "SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, c.said"
+	        " FROM contribution c JOIN meeting m ON m.id = c.meeting_id"
+	        " JOIN project p ON p.id = m.project_id LEFT JOIN person pe ON pe.id = c.person_id"
+	        " WHERE c.response = 'pending' AND m.status = 'held'"
+	        " AND m.feedback_due_on <= :today" RULES_SCOPE
+	        " ORDER BY m.feedback_due_on, m.held_on, m.id, c.created_at, c.id";
+	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_unanswered_message, err);
+}
+
+static char *rules_feedback_wrong_format_message(struct rules_run *x, struct sqlite3_stmt *st,
+                                                 struct finding *f)
+{
+	(void)x;
+	const char *given = rules_choice_label(vocab_formats, rules_text(st, RULES_ROW_COLUMNS));
+	f->format = rules_choice_label(vocab_formats, rules_text(st, RULES_ROW_COLUMNS + 1));
+	const char *on = rules_text(st, RULES_ROW_COLUMNS + 2);
+	char held[DATE_TEXT_SIZE];
+	date_format(f->held_on, held);
+	return mem_printf("Give %s what came of %s (%s) again, in %s: it was given in %s on %s.",
+	                  f->person, f->meeting, held, f->format, given, on ? on : "");
+}
+
+enum error_code rules_feedback_wrong_format(struct rules_run *x, struct error *err)
+{
+	static const char sql[] =
+	        "SELECT " RULES_ROW_MEETING_PERSON ", f.format, pe.preferred_format, f.given_on"
+	        " FROM feedback f JOIN meeting m ON m.id = f.meeting_id"
+	        " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = f.person_id"
+	        " WHERE f.format <> pe.preferred_format AND pe.anonymised = 0" RULES_SCOPE
+	        /* Standard print to someone who prefers it is the usual case: skip it early. */
+	        " AND (f.format <> 'standard' OR f.person_id IN (SELECT id FROM person"
+	        "  WHERE preferred_format <> 'standard'))"
+	        " ORDER BY f.given_on, m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";
+	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_wrong_format_message, err);
+}
