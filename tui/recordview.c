@@ -43,7 +43,7 @@ static bool recordview_take(void *rec, const char *order_value, void *ctx)
 	fill->seen++;
 	mem_replace(&fill->last_order, order_value);
 	fill->last_id = head->id;
-	if (fill->f->match && fill->f->prefix) {
+	if (fill->f->match && fill->f->prefix && kind->name_field) {
 		const struct field *nf = record_field(kind, kind->name_field);
 		char *name = nf ? record_field_format(nf, rec) : mem_strdup("");
 		bool starts = strncasecmp(name, fill->f->match, strlen(fill->f->match)) == 0;
@@ -55,6 +55,16 @@ static bool recordview_take(void *rec, const char *order_value, void *ctx)
 	row->id = head->id;
 	view_row_key(row, order_value);
 	fill->src->row(rec, row, fill->src->ctx);
+	if (fill->f->match && !kind->name_field) {
+		/* A kind known by no field of its own (an attendance) is found by its row's label.
+		 */
+		const char *label = row->label, *match = fill->f->match;
+		if (fill->f->prefix ? strncasecmp(label, match, strlen(match)) != 0
+		                    : !text_contains(label, match)) {
+			view_rows_pop(fill->out);
+			return true;
+		}
+	}
 	return --fill->wanted > 0;
 }
 
@@ -124,8 +134,11 @@ static enum error_code recordview_fetch(void *ctx, const struct view_fetch *f,
                                         struct view_rows *out, struct error *err)
 {
 	struct recordview_source *src = ctx;
+	/* Matches are looked for a page at a time when the store cannot pick them out itself. */
+	bool scan = f->match && (f->prefix || !src->kind->name_field);
 	if (f->match && f->prefix && *f->match && f->limit == 1 && !f->backward &&
-	    !src->kind->order_desc && strcmp(src->kind->order, src->kind->name_field) == 0 &&
+	    !src->kind->order_desc && src->kind->name_field &&
+	    strcmp(src->kind->order, src->kind->name_field) == 0 &&
 	    record_field(src->kind, src->kind->name_field)->type == FIELD_TEXT)
 		return recordview_jump(src, f, out, err);
 	struct recordview_fill fill = { .src = src, .out = out, .f = f, .wanted = f->limit };
@@ -138,7 +151,7 @@ static enum error_code recordview_fetch(void *ctx, const struct view_fetch *f,
 	enum error_code code;
 	char *after = NULL; /* bound while the page is read: the callback must not free it */
 	do {
-		q.limit = f->match && f->prefix ? RECORDVIEW_SCAN : fill.wanted;
+		q.limit = scan ? RECORDVIEW_SCAN : fill.wanted;
 		fill.seen = 0;
 		code = record_list(src->store, src->kind, &q, recordview_take, &fill, NULL, err);
 		free(after);

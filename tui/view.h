@@ -59,6 +59,8 @@ struct view_rows {
 
 /* A new empty row at the end of rows (id 0, all text ""). Valid until the next add. */
 struct view_row *view_rows_add(struct view_rows *rows);
+/* Free the last row's text and take it off the end (nothing when there is none). */
+void view_rows_pop(struct view_rows *rows);
 /* Free every row's text and empty the array (keeping its memory). */
 void view_rows_clear(struct view_rows *rows);
 void view_rows_free(struct view_rows *rows);
@@ -126,9 +128,10 @@ struct view_field {
 	char *expect;   /* what is asked for: "as YYYY-MM-DD"; "" when any text will do */
 	char **choices; /* the labels it may take, or NULL */
 	size_t nchoices;
-	char *error;               /* why the last value typed was refused; "" when it was not */
-	bool read_only;            /* shown, not edited here */
-	bool multiline;            /* long text */
+	char *error;    /* why the last value typed was refused; "" when it was not */
+	bool read_only; /* shown, not edited here */
+	bool multiline; /* long text */
+	bool live;      /* the screen hears each change while it is typed (see struct screen) */
 	const struct field *field; /* the record field it edits, or NULL */
 };
 
