@@ -41,4 +41,19 @@ int64_t person_find(struct store *s, const char *name);
 /* True when p holds role (enum role). */
 bool person_has_role(const struct person *p, int role);
 
+/* Called with each person found: the id and the name (borrowed for the call); false stops. */
+typedef bool (*person_found_fn)(int64_t id, const char *name, void *ctx);
+/*
+ * Find people by part of their name, as completion does while a name is
+ * typed: first those whose name starts with text, then those whose name
+ * holds it further on, each in name order, ignoring the case of ASCII
+ * letters (other letters match as typed); anonymised people are left out.
+ * fn receives at most limit people. The names starting with text are read
+ * through the name index; only when fewer than limit do, the rest of the
+ * names are looked through. Finds no one for an empty text. Returns
+ * ERROR_NONE, or the store's error with err filled.
+ */
+enum error_code person_search(struct store *s, const char *text, int limit, person_found_fn fn,
+                              void *ctx, struct error *err);
+
 #endif
