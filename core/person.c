@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "text.h"
 #include "vocab.h"
 
 static const struct field person_fields[] = {
@@ -118,11 +119,67 @@ static enum error_code person_search_run(struct store *s, const char *sql, const
 	return rc == SQLITE_DONE ? ERROR_NONE : store_fail(s, rc, "looking for people", err);
 }
 
+/* A person found by the scan, kept until those whose name starts with the text are given. */
+struct person_held {
+	int64_t id;
+	char *name;
+};
+
+/*
+ * For text beyond ASCII, whose capitals SQLite does not match: read every
+ * name in order and compare folded copies, giving those that start with the
+ * text at once and keeping up to limit of those holding it for after.
+ */
+static enum error_code person_search_folded(struct store *s, const char *text, int limit,
+                                            person_found_fn fn, void *ctx, struct error *err)
+{
+	static const char sql[] = "SELECT id, name FROM person WHERE anonymised = 0"
+	                          " ORDER BY name COLLATE NOCASE, id";
+	sqlite3_stmt *st = store_prepare_fresh(s, sql, err);
+	if (!st)
+		return err ? err->code : ERROR_IO;
+	char *want = text_fold(text);
+	struct person_held *held = mem_calloc((size_t)limit, sizeof *held);
+	int given = 0, nheld = 0, rc;
+	bool stopped = false;
+	while (given < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		char *folded = text_fold(name);
+		char *at = strstr(folded, want);
+		if (at == folded) {
+			given++;
+			stopped = !fn(sqlite3_column_int64(st, 0), name ? name : "", ctx);
+		} else if (at && nheld < limit) {
+			held[nheld].id = sqlite3_column_int64(st, 0);
+			held[nheld++].name = mem_strdup(name);
+		}
+		free(folded);
+		if (stopped)
+			break;
+	}
+	if (given == limit || stopped)
+		rc = SQLITE_DONE;
+	for (int i = 0; i < nheld; i++) {
+		if (!stopped && given < limit && rc == SQLITE_DONE) {
+			given++;
+			stopped = !fn(held[i].id, held[i].name, ctx);
+		}
+		free(held[i].name);
+	}
+	free(held);
+	free(want);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ERROR_NONE : store_fail(s, rc, "looking for people", err);
+}
+
 enum error_code person_search(struct store *s, const char *text, int limit, person_found_fn fn,
                               void *ctx, struct error *err)
 {
 	if (!text || !*text || limit <= 0)
 		return ERROR_NONE;
+	for (const char *p = text; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			return person_search_folded(s, text, limit, fn, ctx, err);
 	/* A LIKE with a fixed start is read from the NOCASE name index, in its order. */
 	static const char starting[] =
 	        "SELECT id, name FROM person WHERE name LIKE ?1 ESCAPE '\\' AND anonymised = 0"

@@ -46,12 +46,13 @@ typedef bool (*person_found_fn)(int64_t id, const char *name, void *ctx);
 /*
  * Find people by part of their name, as completion does while a name is
  * typed: first those whose name starts with text, then those whose name
- * holds it further on, each in name order, ignoring the case of ASCII
- * letters (other letters match as typed); anonymised people are left out.
- * fn receives at most limit people. The names starting with text are read
- * through the name index; only when fewer than limit do, the rest of the
- * names are looked through. Finds no one for an empty text. Returns
- * ERROR_NONE, or the store's error with err filled.
+ * holds it further on, each in name order, whatever the case of the letters
+ * (as text_fold makes them); anonymised people are left out. fn receives at
+ * most limit people. For text in ASCII the names starting with it are read
+ * through the name index and the rest of the names are looked through only
+ * when fewer than limit do; text with other letters (łuk) is compared with
+ * every name. Finds no one for an empty text. Returns ERROR_NONE, or the
+ * store's error with err filled.
  */
 enum error_code person_search(struct store *s, const char *text, int limit, person_found_fn fn,
                               void *ctx, struct error *err);

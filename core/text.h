@@ -42,6 +42,13 @@ size_t text_fit(const char *clean, size_t cols, size_t *used);
 bool text_blank(const char *s);
 /* Case-insensitive (ASCII letters) search for needle in hay. */
 bool text_contains(const char *hay, const char *needle);
+/*
+ * A copy of s with capital letters made small, so that names can be matched
+ * whatever case they were typed in: ASCII, Latin-1, Latin Extended-A (ł, Ş,
+ * Ž), Greek and Cyrillic capitals. Other characters, and bytes that are not
+ * UTF-8, are copied as they are. The caller frees it.
+ */
+char *text_fold(const char *s);
 /* Trim leading and trailing white space in place; returns s. */
 char *text_trim(char *s);
 

@@ -62,7 +62,7 @@ static void names_starting_with_the_text_come_first(void **state)
 	assert_string_equal(search(db->store, "", 10, 0), "");
 }
 
-static void letters_beyond_ascii_and_wildcards_match_as_typed(void **state)
+static void letters_beyond_ascii_match_in_any_case_and_wildcards_are_letters(void **state)
 {
 	struct support_db *db = *state;
 	add(db->store, "Małgorzata Łukasik", false);
@@ -74,6 +74,14 @@ static void letters_beyond_ascii_and_wildcards_match_as_typed(void **state)
 	assert_string_equal(search(db->store, "Łuk", 10, 0), "Małgorzata Łukasik");
 	assert_string_equal(search(db->store, "Şük", 10, 0), "Şükrü A.");
 	assert_string_equal(search(db->store, "芳", 10, 0), "王芳");
+	/* Capitals beyond ASCII match whatever case they are typed in, starts first. */
+	add(db->store, "Łucja Nowak", false);
+	assert_string_equal(search(db->store, "łuk", 10, 0), "Małgorzata Łukasik");
+	assert_string_equal(search(db->store, "MAŁGO", 10, 0), "Małgorzata Łukasik");
+	assert_string_equal(search(db->store, "şük", 10, 0), "Şükrü A.");
+	assert_string_equal(search(db->store, "łu", 10, 0), "Łucja Nowak|Małgorzata Łukasik");
+	assert_string_equal(search(db->store, "łu", 1, 0), "Łucja Nowak");
+	assert_string_equal(search(db->store, "łu", 10, 1), "Łucja Nowak");
 	/* % and _ are letters here, not LIKE's wildcards. */
 	assert_string_equal(search(db->store, "%", 10, 0), "100% Sam");
 	assert_string_equal(search(db->store, "_", 10, 0), "Sam_Two");
@@ -85,8 +93,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(names_starting_with_the_text_come_first,
 		                                support_db_setup, support_db_teardown),
-		cmocka_unit_test_setup_teardown(letters_beyond_ascii_and_wildcards_match_as_typed,
-		                                support_db_setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(
+		        letters_beyond_ascii_match_in_any_case_and_wildcards_are_letters,
+		        support_db_setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
