@@ -12,13 +12,16 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "attendee.h"
 #include "cli.h"
 #include "config.h"
 #include "date.h"
+#include "meeting_log.h"
 #include "mem.h"
 #include "paths.h"
 #include "project_details.h"
 #include "projects.h"
+#include "response.h"
 #include "rules.h"
 #include "store.h"
 
@@ -27,9 +30,8 @@
  * is where the program starts.
  */
 static const struct screen *const main_screens[] = {
-	&projects_screen,
-	&project_details_screen,
-	NULL,
+	&projects_screen, &project_details_screen, &meeting_log_screen,
+	&attendee_screen, &response_screen,        NULL,
 };
 
 /* Open the database and run the interactive program on it. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "draft.h"
+#include "drive.h"
 #include "mem.h"
 #include "project.h"
 #include "project_details.h"
@@ -17,37 +18,6 @@
 #include "screen.h"
 
 static const struct screen *const screens[] = { &projects_screen, &project_details_screen, NULL };
-
-/* Carry out a command with optional text; returns whether the program goes on. */
-static bool send(struct screen_stack *st, enum command_kind kind, const char *text)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
-
-static bool send_number(struct screen_stack *st, enum command_kind kind, const char *text,
-                        long number)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	c.number = number;
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
-
-static bool send_key(struct screen_stack *st, int key)
-{
-	struct command c;
-	command_make(&c, COMMAND_ACTION, NULL);
-	c.key = key;
-	bool going = screen_dispatch(st, &c);
-	command_clear(&c);
-	return going;
-}
 
 /* Make n projects "Project 00001" ... in one transaction. */
 static void make_projects(struct store *s, int n)
@@ -66,12 +36,6 @@ static void make_projects(struct store *s, int n)
 	assert_int_equal(store_commit(s, NULL), ERROR_NONE);
 }
 
-static const char *selected_label(struct screen_stack *st)
-{
-	const struct view_row *r = view_selected_row(screen_view(st));
-	return r ? r->label : "";
-}
-
 static void the_list_pages_through_thousands(void **state)
 {
 	struct support_db *db = *state;
@@ -81,46 +45,46 @@ static void the_list_pages_through_thousands(void **state)
 	struct view *v = screen_view(st);
 	assert_string_equal(v->title, "Projects");
 	assert_non_null(strstr(v->summary, "3000 projects"));
-	assert_string_equal(selected_label(st), "Project 00001 day services");
+	assert_string_equal(drive_selected(st), "Project 00001 day services");
 	assert_true(v->sections[0].list.rows.n < 100);
-	send_number(st, COMMAND_PAGE_DOWN, NULL, 20);
-	assert_string_equal(selected_label(st), "Project 00021 day services");
+	drive_send_number(st, COMMAND_PAGE_DOWN, NULL, 20);
+	assert_string_equal(drive_selected(st), "Project 00021 day services");
 	for (int i = 0; i < 200; i++)
-		send(st, COMMAND_DOWN, NULL);
-	assert_string_equal(selected_label(st), "Project 00221 day services");
-	send(st, COMMAND_END, NULL);
-	assert_string_equal(selected_label(st), "Project 03000 carers");
-	send(st, COMMAND_UP, NULL);
-	assert_string_equal(selected_label(st), "Project 02999 day services");
-	send(st, COMMAND_FIND, "carers");
-	assert_string_equal(selected_label(st), "Project 03000 carers");
+		drive_send(st, COMMAND_DOWN, NULL);
+	assert_string_equal(drive_selected(st), "Project 00221 day services");
+	drive_send(st, COMMAND_END, NULL);
+	assert_string_equal(drive_selected(st), "Project 03000 carers");
+	drive_send(st, COMMAND_UP, NULL);
+	assert_string_equal(drive_selected(st), "Project 02999 day services");
+	drive_send(st, COMMAND_FIND, "carers");
+	assert_string_equal(drive_selected(st), "Project 03000 carers");
 	/* From the last match, find goes round to the top. */
-	send(st, COMMAND_FIND, "carers");
-	assert_string_equal(selected_label(st), "Project 00010 carers");
-	send(st, COMMAND_FIND, "carers");
-	assert_string_equal(selected_label(st), "Project 00020 carers");
-	send(st, COMMAND_JUMP, "p");
-	assert_string_equal(selected_label(st), "Project 00021 day services");
+	drive_send(st, COMMAND_FIND, "carers");
+	assert_string_equal(drive_selected(st), "Project 00010 carers");
+	drive_send(st, COMMAND_FIND, "carers");
+	assert_string_equal(drive_selected(st), "Project 00020 carers");
+	drive_send(st, COMMAND_JUMP, "p");
+	assert_string_equal(drive_selected(st), "Project 00021 day services");
 	/* A letter most titles hold but only one starts with: read on page after page. */
 	struct project r;
 	project_init(&r);
 	mem_replace(&r.title, "Respite beds review");
 	assert_int_equal(project_create(db->store, &r, NULL), ERROR_NONE);
 	project_clear(&r);
-	send(st, COMMAND_HOME, NULL);
-	send(st, COMMAND_JUMP, "R");
-	assert_string_equal(selected_label(st), "Respite beds review");
-	send(st, COMMAND_UP, NULL);
-	assert_string_equal(selected_label(st), "Project 03000 carers");
-	send(st, COMMAND_HOME, NULL);
-	send(st, COMMAND_PAGE_DOWN, NULL);
-	send(st, COMMAND_FIND, "carers");
-	assert_string_equal(selected_label(st), "Project 00020 carers");
-	send(st, COMMAND_FIND, "no such words");
+	drive_send(st, COMMAND_HOME, NULL);
+	drive_send(st, COMMAND_JUMP, "R");
+	assert_string_equal(drive_selected(st), "Respite beds review");
+	drive_send(st, COMMAND_UP, NULL);
+	assert_string_equal(drive_selected(st), "Project 03000 carers");
+	drive_send(st, COMMAND_HOME, NULL);
+	drive_send(st, COMMAND_PAGE_DOWN, NULL);
+	drive_send(st, COMMAND_FIND, "carers");
+	assert_string_equal(drive_selected(st), "Project 00020 carers");
+	drive_send(st, COMMAND_FIND, "no such words");
 	assert_non_null(strstr(screen_view(st)->message, "no such words"));
-	assert_string_equal(selected_label(st), "Project 00020 carers");
+	assert_string_equal(drive_selected(st), "Project 00020 carers");
 	/* The message lasts until the next key. */
-	send(st, COMMAND_DOWN, NULL);
+	drive_send(st, COMMAND_DOWN, NULL);
 	assert_string_equal(screen_view(st)->message, "");
 	screen_stack_free(st);
 }
@@ -131,21 +95,21 @@ static void a_field_is_saved_when_left_and_a_bad_one_explained(void **state)
 	make_projects(db->store, 3);
 	struct screen_stack *st = screen_stack_new(screens, db->store, NULL);
 	assert_true(screen_push(st, "projects", 0));
-	send(st, COMMAND_DOWN, NULL);
+	drive_send(st, COMMAND_DOWN, NULL);
 	int64_t id = view_selected_row(screen_view(st))->id;
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_int_equal(screen_depth(st), 2);
 	struct view *v = screen_view(st);
 	assert_string_equal(v->title, "Project: Project 00002 day services");
 	assert_string_equal(view_focused_field(v)->name, "title");
 	/* Down to the start date, edit it, type a date that is not one. */
 	while (strcmp(view_focused_field(v)->name, "started_on") != 0)
-		assert_true(send(st, COMMAND_DOWN, NULL));
-	send(st, COMMAND_OPEN, NULL);
+		assert_true(drive_send(st, COMMAND_DOWN, NULL));
+	drive_send(st, COMMAND_OPEN, NULL);
 	assert_true(v->edit.active);
-	send(st, COMMAND_ERASE_ALL, NULL);
-	send(st, COMMAND_INSERT, "2026-02-30");
-	send_number(st, COMMAND_SAVE_FIELD, NULL, 1);
+	drive_send(st, COMMAND_ERASE_ALL, NULL);
+	drive_send(st, COMMAND_INSERT, "2026-02-30");
+	drive_send_number(st, COMMAND_SAVE_FIELD, NULL, 1);
 	struct view_field *f = view_focused_field(v);
 	assert_string_equal(f->name, "started_on");
 	assert_true(v->edit.active);
@@ -156,10 +120,10 @@ static void a_field_is_saved_when_left_and_a_bad_one_explained(void **state)
 	assert_string_equal(p.started_on, "2026-03-01");
 	project_clear(&p);
 	/* Put it right: saved, said so, and on to the next field. */
-	send(st, COMMAND_ERASE_BACK, NULL);
-	send(st, COMMAND_ERASE_BACK, NULL);
-	send(st, COMMAND_INSERT, "28");
-	send_number(st, COMMAND_SAVE_FIELD, NULL, 1);
+	drive_send(st, COMMAND_ERASE_BACK, NULL);
+	drive_send(st, COMMAND_ERASE_BACK, NULL);
+	drive_send(st, COMMAND_INSERT, "28");
+	drive_send_number(st, COMMAND_SAVE_FIELD, NULL, 1);
 	assert_false(v->edit.active);
 	assert_string_equal(v->message, "Saved the start date: 2026-02-28.");
 	assert_string_equal(view_focused_field(v)->name, "closed_on");
@@ -167,24 +131,24 @@ static void a_field_is_saved_when_left_and_a_bad_one_explained(void **state)
 	assert_string_equal(p.started_on, "2026-02-28");
 	project_clear(&p);
 	/* A choice by its number, as text mode types it. */
-	send(st, COMMAND_HOME, NULL);
-	send(st, COMMAND_DOWN, NULL);
+	drive_send(st, COMMAND_HOME, NULL);
+	drive_send(st, COMMAND_DOWN, NULL);
 	assert_string_equal(view_focused_field(v)->name, "kind");
-	send_number(st, COMMAND_SAVE_FIELD, "3", 0);
+	drive_send_number(st, COMMAND_SAVE_FIELD, "3", 0);
 	assert_string_equal(v->message, "Saved the kind of project: decommissioning.");
 	assert_non_null(strstr(v->summary, "decommissioning project"));
 	/* Renamed, then back: the list shows the new title, still selected. */
-	send(st, COMMAND_HOME, NULL);
-	send_number(st, COMMAND_SAVE_FIELD, "Zebra crossing review", 0);
+	drive_send(st, COMMAND_HOME, NULL);
+	drive_send_number(st, COMMAND_SAVE_FIELD, "Zebra crossing review", 0);
 	assert_string_equal(v->title, "Project: Zebra crossing review");
-	assert_true(send(st, COMMAND_BACK, NULL));
+	assert_true(drive_send(st, COMMAND_BACK, NULL));
 	assert_int_equal(screen_depth(st), 1);
 	v = screen_view(st);
 	assert_true(v->fresh);
-	send(st, COMMAND_END, NULL);
-	assert_string_equal(selected_label(st), "Zebra crossing review");
+	drive_send(st, COMMAND_END, NULL);
+	assert_string_equal(drive_selected(st), "Zebra crossing review");
 	/* Back from the first screen ends the program. */
-	assert_false(send(st, COMMAND_BACK, NULL));
+	assert_false(drive_send(st, COMMAND_BACK, NULL));
 	screen_stack_free(st);
 }
 
@@ -194,25 +158,25 @@ static void adding_creates_the_record_with_its_first_field(void **state)
 	struct screen_stack *st = screen_stack_new(screens, db->store, NULL);
 	assert_true(screen_push(st, "projects", 0));
 	assert_non_null(strstr(screen_view(st)->summary, "no projects"));
-	send(st, COMMAND_ACTION, "add");
+	drive_send(st, COMMAND_ACTION, "add");
 	assert_int_equal(screen_depth(st), 2);
 	assert_int_equal(screen_top(st)->id, 0);
 	struct view *v = screen_view(st);
 	assert_string_equal(v->title, "New project");
 	/* Saving another field first is refused: the title is required. */
-	send(st, COMMAND_DOWN, NULL);
-	send_number(st, COMMAND_SAVE_FIELD, "redesign", 1);
+	drive_send(st, COMMAND_DOWN, NULL);
+	drive_send_number(st, COMMAND_SAVE_FIELD, "redesign", 1);
 	assert_true(*view_focused_field(v)->error);
 	assert_int_equal(screen_top(st)->id, 0);
-	send(st, COMMAND_UP, NULL);
-	send_number(st, COMMAND_SAVE_FIELD, "Carers strategy", 1);
+	drive_send(st, COMMAND_UP, NULL);
+	drive_send_number(st, COMMAND_SAVE_FIELD, "Carers strategy", 1);
 	int64_t id = screen_top(st)->id;
 	assert_true(id != 0);
 	assert_string_equal(v->title, "Project: Carers strategy");
 	assert_string_equal(view_focused_field(v)->name, "kind");
 	assert_int_equal(project_find(db->store, "carers strategy"), id);
-	send(st, COMMAND_BACK, NULL);
-	assert_string_equal(selected_label(st), "Carers strategy");
+	drive_send(st, COMMAND_BACK, NULL);
+	assert_string_equal(drive_selected(st), "Carers strategy");
 	screen_stack_free(st);
 }
 
@@ -222,26 +186,26 @@ static void deleting_asks_first(void **state)
 	make_projects(db->store, 3);
 	struct screen_stack *st = screen_stack_new(screens, db->store, NULL);
 	assert_true(screen_push(st, "projects", 0));
-	send(st, COMMAND_DOWN, NULL);
-	send_key(st, 'd');
+	drive_send(st, COMMAND_DOWN, NULL);
+	drive_key(st, 'd');
 	struct view *v = screen_view(st);
 	assert_non_null(v->question.text);
 	assert_string_equal(v->question.text, "Delete the project Project 00002 day services?");
 	/* Until it is answered, other keys do nothing but say so. */
-	send(st, COMMAND_DOWN, NULL);
-	assert_string_equal(selected_label(st), "Project 00002 day services");
+	drive_send(st, COMMAND_DOWN, NULL);
+	assert_string_equal(drive_selected(st), "Project 00002 day services");
 	assert_non_null(strstr(v->message, "question"));
-	send_number(st, COMMAND_ANSWER, NULL, 0);
+	drive_send_number(st, COMMAND_ANSWER, NULL, 0);
 	assert_null(v->question.text);
 	assert_string_equal(v->message, "The project Project 00002 day services was kept.");
-	send_key(st, 'd');
-	send_number(st, COMMAND_ANSWER, NULL, 1);
+	drive_key(st, 'd');
+	drive_send_number(st, COMMAND_ANSWER, NULL, 1);
 	assert_string_equal(v->message, "Deleted the project Project 00002 day services.");
 	assert_non_null(strstr(v->summary, "2 projects"));
 	assert_int_equal(project_find(db->store, "Project 00002 day services"), 0);
 	assert_int_equal(v->sections[0].list.rows.n, 2);
 	/* An action the screen does not have is explained. */
-	send(st, COMMAND_ACTION, "frobnicate");
+	drive_send(st, COMMAND_ACTION, "frobnicate");
 	assert_non_null(strstr(v->message, "help"));
 	screen_stack_free(st);
 }
@@ -251,7 +215,7 @@ static void help_lists_the_screen_and_its_actions(void **state)
 	struct support_db *db = *state;
 	struct screen_stack *st = screen_stack_new(screens, db->store, NULL);
 	assert_true(screen_push(st, "projects", 0));
-	send(st, COMMAND_HELP, NULL);
+	drive_send(st, COMMAND_HELP, NULL);
 	struct view *v = screen_view(st);
 	assert_string_equal(v->title, "Help: Projects");
 	bool add = false, down = false;
@@ -265,7 +229,7 @@ static void help_lists_the_screen_and_its_actions(void **state)
 	}
 	assert_true(add);
 	assert_true(down);
-	send(st, COMMAND_BACK, NULL);
+	drive_send(st, COMMAND_BACK, NULL);
 	assert_string_equal(screen_view(st)->title, "Projects");
 	screen_stack_free(st);
 }
@@ -277,22 +241,22 @@ static void typing_is_kept_as_a_draft_and_offered_back(void **state)
 	struct screen_stack *st = screen_stack_new(screens, db->store, NULL);
 	assert_true(screen_push(st, "projects", 0));
 	int64_t id = view_selected_row(screen_view(st))->id;
-	send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
 	struct view *v = screen_view(st);
-	send(st, COMMAND_DOWN, NULL);
-	send(st, COMMAND_DOWN, NULL); /* service area */
-	send(st, COMMAND_OPEN, NULL);
-	send(st, COMMAND_INSERT, "Learning dis");
+	drive_send(st, COMMAND_DOWN, NULL);
+	drive_send(st, COMMAND_DOWN, NULL); /* service area */
+	drive_send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_INSERT, "Learning dis");
 	/* A pause in typing keeps it. */
-	send(st, COMMAND_PAUSE, NULL);
+	drive_send(st, COMMAND_PAUSE, NULL);
 	char *key = draft_key("project", id, "service_area");
 	char *kept = draft_get(db->store, key);
 	assert_non_null(kept);
 	assert_string_equal(kept, "Learning dis");
 	free(kept);
-	send(st, COMMAND_INSERT, "ab");
+	drive_send(st, COMMAND_INSERT, "ab");
 	/* The program is told to stop (a signal, a closed terminal) mid-word. */
-	assert_false(send(st, COMMAND_STOP, NULL));
+	assert_false(drive_send(st, COMMAND_STOP, NULL));
 	screen_stack_free(st);
 	kept = draft_get(db->store, key);
 	assert_string_equal(kept, "Learning disab");
@@ -313,8 +277,8 @@ static void typing_is_kept_as_a_draft_and_offered_back(void **state)
 	assert_string_equal(v->edit.buf, "Learning disab");
 	assert_string_equal(view_focused_field(v)->name, "service_area");
 	assert_non_null(strstr(v->message, "service area"));
-	send(st, COMMAND_INSERT, "ility");
-	send_number(st, COMMAND_SAVE_FIELD, NULL, 1);
+	drive_send(st, COMMAND_INSERT, "ility");
+	drive_send_number(st, COMMAND_SAVE_FIELD, NULL, 1);
 	assert_int_equal(project_get(db->store, id, &p, NULL), ERROR_NONE);
 	assert_string_equal(p.service_area, "Learning disability");
 	project_clear(&p);
@@ -325,10 +289,10 @@ static void typing_is_kept_as_a_draft_and_offered_back(void **state)
 	assert_true(screen_push(st, "projects", 0));
 	assert_false(screen_offer_draft(st));
 	/* Cancelling an edit drops its draft too. */
-	send(st, COMMAND_OPEN, NULL);
-	send(st, COMMAND_OPEN, NULL);
-	send(st, COMMAND_INSERT, "x");
-	assert_false(send(st, COMMAND_EOF, NULL));
+	drive_send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_OPEN, NULL);
+	drive_send(st, COMMAND_INSERT, "x");
+	assert_false(drive_send(st, COMMAND_EOF, NULL));
 	char *title_key = draft_key("project", id, "title");
 	kept = draft_get(db->store, title_key);
 	assert_non_null(kept);
@@ -337,7 +301,7 @@ static void typing_is_kept_as_a_draft_and_offered_back(void **state)
 	st = screen_stack_new(screens, db->store, NULL);
 	assert_true(screen_push(st, "projects", 0));
 	assert_true(screen_offer_draft(st));
-	send(st, COMMAND_CANCEL, NULL);
+	drive_send(st, COMMAND_CANCEL, NULL);
 	assert_false(screen_view(st)->edit.active);
 	assert_null(draft_get(db->store, title_key));
 	free(title_key);
