@@ -326,11 +326,11 @@ static void meeting_log_summary(struct screen_ctx *c, struct view *v, const stru
 	free(part);
 	char *owed = NULL;
 	if (t.late)
-		owed = mem_printf("%ld still to be told what came of it, OVERDUE since %s", t.owed,
-		                  m->feedback_due_on);
+		owed = mem_printf("%ld %s still to be told what came of it, OVERDUE since %s",
+		                  t.owed, t.owed == 1 ? "person" : "people", m->feedback_due_on);
 	else if (t.owed)
-		owed = mem_printf("%ld still to be told what came of it, due %s", t.owed,
-		                  m->feedback_due_on);
+		owed = mem_printf("%ld %s still to be told what came of it, due %s", t.owed,
+		                  t.owed == 1 ? "person" : "people", m->feedback_due_on);
 	else if (t.told)
 		owed = mem_strdup("everyone owed feedback has been told");
 	view_summary(v, "%s; %s%s%s.", text, said_part, owed ? "; " : "", owed ? owed : "");
@@ -552,7 +552,7 @@ static void meeting_log_build(struct screen_ctx *c, struct view *v)
 	view_add_action(v, 's', "said", "note what was said",
 	                "Type what was said, one thing after another; Enter on an empty line "
 	                "finishes.");
-	view_add_action(v, 'r', "respond", "respond",
+	view_add_action(v, 'r', "respond", "respond to what was said",
 	                "Record what came of the selected thing said (or the first still to "
 	                "answer): we did.");
 	view_add_action(v, 'm', "met", "support needs met",
@@ -563,7 +563,7 @@ static void meeting_log_build(struct screen_ctx *c, struct view *v)
 	view_add_action(v, 'f', "all", "feedback given to all",
 	                "Record that every service user and carer who came and is still owed "
 	                "feedback was told, after asking.");
-	view_add_action(v, 'd', "delete", "delete",
+	view_add_action(v, 'd', "delete", "remove a person or thing said",
 	                "Remove the selected person from the meeting, or delete the selected thing "
 	                "said, after asking.");
 	/* A meeting never changed since it was made is filled in field by field. */
@@ -1045,10 +1045,14 @@ static enum screen_result meeting_log_add_said(struct screen_ctx *c, struct view
 	} else {
 		char *name = meeting_log_name_of(c->store, person);
 		int64_t n = meeting_log_said_count(c->store, c->id, NULL);
-		view_message(v, VIEW_TONE_GOOD,
-		             "Noted what %s said: %lld so far. Type the next, or press Enter on an "
-		             "empty line to finish.",
-		             *name ? name : "someone", (long long)n);
+		char *what = *name ? mem_printf("what %s said", name)
+		                   : mem_strdup("what was said anonymously");
+		view_message(
+		        v, VIEW_TONE_GOOD,
+		        "Noted %s: %lld so far. Type the next, or press Enter on an empty line "
+		        "to finish.",
+		        what, (long long)n);
+		free(what);
 		free(name);
 		screen_edit_field(c, "said");
 		r = SCREEN_CHANGED;

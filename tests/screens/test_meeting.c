@@ -28,64 +28,21 @@
 #include "response.h"
 #include "rules.h"
 #include "screen.h"
+#include "stage_stub.h"
 #include "vocab.h"
 
-/* ---- a stand-in for the stage screen, which opens the meeting screens ---- */
-
-static int64_t stage_project; /* the project the stand-in adds meetings to */
-
-static void stage_build(struct screen_ctx *c, struct view *v)
-{
-	(void)c;
-	view_title(v, "Stage");
-	view_summary(v, "A stand-in for a stage screen.");
-	view_add_action(v, 'a', "add", "log a meeting", "Log a new meeting at this stage.");
-}
-
-static enum screen_result stage_handle(struct screen_ctx *c, struct view *v,
-                                       const struct command *cmd)
-{
-	struct error err;
-	if (cmd->kind != COMMAND_ACTION)
-		return SCREEN_UNHANDLED;
-	if (meeting_log_start(c, stage_project, STAGE_NEEDS, &err) != ERROR_NONE)
-		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
-	return SCREEN_HANDLED;
-}
-
-static const struct screen stage_screen = {
-	.name = "stage",
-	.title = "Stage",
-	.build = stage_build,
-	.handle = stage_handle,
-};
-
-static const struct screen *const screens[] = { &stage_screen, &meeting_log_screen,
-	                                        &attendee_screen, &response_screen, NULL };
-
 /* ---- the world the tests start from ---- */
+
+static const struct screen *const screens[] = { &stage_stub_screen, &meeting_log_screen,
+	                                        &attendee_screen, &response_screen, NULL };
 
 struct world {
 	struct support_db *db;
 	struct config *config;
 	struct screen_stack *st;
-	int64_t ann, anna, joanne, malgorzata, sam;
+	struct stage_stub_world is; /* the project and people made */
+	int64_t ann, anna, malgorzata;
 };
-
-static int64_t person(struct store *s, const char *name, unsigned roles, int format,
-                      const char *needs)
-{
-	struct person p;
-	person_init(&p);
-	mem_replace(&p.name, name);
-	mem_replace(&p.support_needs, needs);
-	p.roles = roles;
-	p.preferred_format = format;
-	assert_int_equal(person_create(s, &p, NULL), ERROR_NONE);
-	int64_t id = p.head.id;
-	person_clear(&p);
-	return id;
-}
 
 static int setup(void **state)
 {
@@ -96,22 +53,12 @@ static int setup(void **state)
 	w->config = config_load(NULL, rules_ids(), NULL);
 	meeting_set_due_policy(config_calendar(w->config),
 	                       (int)config_int(w->config, "feedback.due_days"));
-	struct store *s = w->db->store;
-	struct project p;
-	project_init(&p);
-	mem_replace(&p.title, "Carers' strategy");
-	assert_int_equal(project_create(s, &p, NULL), ERROR_NONE);
-	stage_project = p.head.id;
-	project_clear(&p);
-	w->ann = person(s, "Ann B.", 1u << ROLE_CARER, FORMAT_LARGE_PRINT,
-	                "hearing loop; seat near the front");
-	w->anna = person(s, "Anna K.", 1u << ROLE_SERVICE_USER, FORMAT_STANDARD, "");
-	w->joanne = person(s, "Joanne S.", 1u << ROLE_SERVICE_USER, FORMAT_STANDARD, "");
-	w->malgorzata = person(s, "Małgorzata Łukasik", 1u << ROLE_SERVICE_USER, FORMAT_EASY_READ,
-	                       "a supporter");
-	w->sam = person(s, "Sam Lee", 1u << ROLE_COMMISSIONER, FORMAT_STANDARD, "");
-	w->st = screen_stack_new(screens, s, w->config);
-	assert_true(screen_push(w->st, "stage", 0));
+	stage_stub_seed(w->db->store, &w->is);
+	w->ann = w->is.ann;
+	w->anna = w->is.anna;
+	w->malgorzata = w->is.malgorzata;
+	w->st = screen_stack_new(screens, w->db->store, w->config);
+	assert_true(screen_push(w->st, "stage", w->is.project));
 	*state = w;
 	return 0;
 }
@@ -402,7 +349,7 @@ static void several_matches_are_offered_by_number_and_no_one_is_added_unasked(vo
 	for (int i = 1; i <= 10; i++) {
 		char name[16];
 		snprintf(name, sizeof name, "Pat %02d", i);
-		person(w->db->store, name, 1u << ROLE_SERVICE_USER, FORMAT_STANDARD, "");
+		stage_stub_person(w->db->store, name, 1u << ROLE_SERVICE_USER, FORMAT_STANDARD, "");
 	}
 	drive_send(w->st, COMMAND_SAVE_FIELD, "pat");
 	assert_string_equal(view_focused_field(v)->error,
@@ -438,7 +385,7 @@ static void say_two(struct world *w)
 	assert_string_equal(focused(w), "said");
 	drive_type(w->st, "Nobody explains the jargon");
 	drive_enter(w->st);
-	assert_true(contains(v->message, "Noted what someone said: 2 so far."));
+	assert_true(contains(v->message, "Noted what was said anonymously: 2 so far."));
 	drive_enter(w->st);
 	assert_false(v->edit.active);
 	assert_string_equal(v->message, "Finished noting what was said: 2 noted.");
@@ -495,7 +442,7 @@ static void responses_are_recorded_and_a_missing_reason_is_flagged_not_refused(v
 	struct store *s = w->db->store;
 	struct decision d;
 	decision_init(&d);
-	d.project_id = stage_project;
+	d.project_id = w->is.project;
 	mem_replace(&d.title, "Carers' breaks contract");
 	memcpy(d.decided_on, "2026-12-01", DATE_TEXT_SIZE);
 	assert_int_equal(decision_create(s, &d, NULL), ERROR_NONE);
@@ -664,7 +611,7 @@ static void overdue_feedback_says_so_first(void **state)
 	assert_row(w, PEOPLE, "Zofia Nowak",
 	           "OVERDUE: Zofia Nowak, carer, not yet told, due 2026-09-29");
 	assert_true(contains(top(w)->summary,
-	                     "3 still to be told what came of it, OVERDUE since 2026-09-29"));
+	                     "3 people still to be told what came of it, OVERDUE since 2026-09-29"));
 	assert_int_equal(findings(w, "feedback_overdue"), 3);
 	/* Opening a finding explains the rule behind it. */
 	struct view *v = top(w);
@@ -770,7 +717,7 @@ static void a_name_being_typed_is_kept_and_offered_back(void **state)
 	free(kept);
 	screen_stack_free(w->st);
 	w->st = screen_stack_new(screens, w->db->store, w->config);
-	assert_true(screen_push(w->st, "stage", 0));
+	assert_true(screen_push(w->st, "stage", w->is.project));
 	assert_true(screen_offer_draft(w->st));
 	struct view *v = top(w);
 	assert_true(v->edit.active);
