@@ -22,13 +22,17 @@
 #include "text.h"
 #include "vocab.h"
 
-/* The sections, always built in this order so the selection is put back after a change. */
+/*
+ * The sections, always built in this order so the selection is put back after
+ * a change. Each entry line sits under its list, as in a conversation: what
+ * was added shows just above where the next is typed.
+ */
 enum {
 	MEETING_LOG_DETAILS,  /* the meeting's own fields */
-	MEETING_LOG_ADD,      /* the name to add, and the role of someone just added on the spot */
 	MEETING_LOG_PEOPLE,   /* who came */
-	MEETING_LOG_SAY,      /* who is speaking, and the next thing said */
+	MEETING_LOG_ADD,      /* the name to add below them, and the role of someone new */
 	MEETING_LOG_SAID,     /* what was said, with the response */
+	MEETING_LOG_SAY,      /* below it, who is speaking and the next thing said */
 	MEETING_LOG_TELLING,  /* the date and method feedback is marked given with */
 	MEETING_LOG_FINDINGS, /* the rules' findings for this meeting */
 };
@@ -424,7 +428,7 @@ static void meeting_log_details(struct screen_ctx *c, struct view *v, const stru
 static void meeting_log_add_fields(struct screen_ctx *c, struct view *v)
 {
 	struct meeting_log_state *st = c->state;
-	struct view_section *sec = view_add_form(v, "Who came");
+	struct view_section *sec = view_add_form(v, NULL);
 	struct view_field *f = view_form_add(sec, "name_to_add", "name to add");
 	view_field_help(f,
 	                "Type part of a name: Enter adds the person it finds, or offers to add "
@@ -459,7 +463,7 @@ static void meeting_log_add_fields(struct screen_ctx *c, struct view *v)
 static void meeting_log_say_fields(struct screen_ctx *c, struct view *v)
 {
 	struct meeting_log_state *st = c->state;
-	struct view_section *sec = view_add_form(v, "You said, we did");
+	struct view_section *sec = view_add_form(v, NULL);
 	struct view_field *f = view_form_add(sec, "said_by", "said by");
 	struct meeting_people people = { 0 };
 	meeting_people_load(c->store, c->id, MEETING_LOG_SPEAKERS, &people, NULL);
@@ -526,16 +530,17 @@ static void meeting_log_build(struct screen_ctx *c, struct view *v)
 	meeting_log_summary(c, v, &m, fresh);
 
 	meeting_log_details(c, v, &m);
-	meeting_log_add_fields(c, v);
 	struct record_query mine = { .where = "meeting_id", .where_id = c->id };
 	struct view_section *sec =
-	        view_add_list(v, NULL, "No one yet: type a name in name to add.");
+	        view_add_list(v, "Who came", "No one yet: type a name in name to add.");
 	recordview_list(v, sec, c->store, &attendance_kind, &mine, meeting_log_person_row,
 	                &st->rows);
-	meeting_log_say_fields(c, v);
-	sec = view_add_list(v, NULL, "Nothing said is noted yet: type it in next thing said.");
+	meeting_log_add_fields(c, v);
+	sec = view_add_list(v, "You said, we did",
+	                    "Nothing said is noted yet: type it in next thing said.");
 	recordview_list(v, sec, c->store, &contribution_kind, &mine, meeting_log_said_row,
 	                &st->rows);
+	meeting_log_say_fields(c, v);
 	meeting_log_telling_fields(c, v);
 	sec = view_add_list(v, "Findings", "Nothing to put right for this meeting.");
 	if (c->config) {

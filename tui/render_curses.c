@@ -280,7 +280,8 @@ static char *render_curses_keys(const struct view *v)
 		/* The choices, numbered: a number or the words will do. */
 		char *out = mem_strdup("One of");
 		for (size_t i = 0; i < f->nchoices; i++) {
-			char *next = mem_printf("%s%s %zu %s", out, i ? "," : "", i + 1, f->choices[i]);
+			char *next =
+			        mem_printf("%s%s %zu %s", out, i ? "," : "", i + 1, f->choices[i]);
 			free(out);
 			out = next;
 		}

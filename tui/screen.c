@@ -224,6 +224,8 @@ static enum screen_result screen_save_field(struct screen_stack *st, struct view
 		return SCREEN_HANDLED;
 	}
 	const char *typed = cmd->text ? cmd->text : v->edit.active ? v->edit.buf : "";
+	if (!*typed && f->nchoices)
+		typed = f->value; /* nothing chosen: the choice stays as it is */
 	struct command save = *cmd;
 	save.text = view_field_answer(f, typed);
 	char *key = screen_draft_key(st, f);

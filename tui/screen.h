@@ -56,7 +56,8 @@ struct screen {
 	/*
 	 * Handle COMMAND_OPEN (a row), COMMAND_ACTION (cmd->key and cmd->text are the
 	 * action's), COMMAND_SAVE_FIELD (cmd->text for the focused field, a choice number
-	 * already turned into its label; on refusal set the field's error), COMMAND_ANSWER;
+	 * already turned into its label, nothing typed into a field with choices its current
+	 * value; on refusal set the field's error), COMMAND_ANSWER;
 	 * any other command may be passed over with SCREEN_UNHANDLED. While a live field
 	 * (view_field.live) is being edited, the editing commands (COMMAND_INSERT and the
 	 * erasing ones) come here too, after the framework changed the text in v->edit.buf,

@@ -851,7 +851,8 @@ bool view_edit_start(struct view *v, const char *text)
 	if (!f || f->read_only)
 		return false;
 	struct view_edit *e = &v->edit;
-	const char *from = text ? text : f->value;
+	/* A choice is typed afresh, by number or by name: the choices are shown, not the value. */
+	const char *from = text ? text : f->nchoices ? "" : f->value;
 	e->len = 0;
 	view_edit_reserve(e, strlen(from));
 	memcpy(e->buf, from, strlen(from) + 1);

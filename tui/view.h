@@ -286,7 +286,11 @@ void view_mark_restore(struct view *v, struct view_mark *m);
 
 /* ---- editing a field ---- */
 
-/* Start editing the focused field with text (NULL: its current value), point at the end. */
+/*
+ * Start editing the focused field with text, point at the end. NULL starts
+ * from its current value, or from nothing for a field with choices (a number
+ * or a name is typed; an empty line keeps the value, see screen_dispatch).
+ */
 bool view_edit_start(struct view *v, const char *text);
 void view_edit_stop(struct view *v);
 void view_edit_insert(struct view *v, const char *utf8);

@@ -152,7 +152,7 @@ static bool contains(const char *hay, const char *needle)
 }
 
 /* Sections of the meeting screen, in the order it builds them. */
-enum { DETAILS, ADD, PEOPLE, SAY, SAID, TELLING, FINDINGS };
+enum { DETAILS, PEOPLE, ADD, SAID, SAY, TELLING, FINDINGS };
 
 /* Log a new meeting from the stand-in stage screen; its id. */
 static int64_t new_meeting(struct world *w)
