@@ -3,6 +3,7 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -164,11 +165,11 @@ bool text_contains(const char *hay, const char *needle)
 		return true;
 	if (!hay)
 		return false;
-	size_t n = strlen(needle);
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
+	char *h = text_fold(hay), *n = text_fold(needle);
+	bool found = strstr(h, n) != NULL;
+	free(h);
+	free(n);
+	return found;
 }
 
 char *text_trim(char *s)

@@ -40,7 +40,7 @@ size_t text_width(const char *clean);
 size_t text_fit(const char *clean, size_t cols, size_t *used);
 /* True when s is NULL or holds only spaces, tabs and line breaks. */
 bool text_blank(const char *s);
-/* Case-insensitive (ASCII letters) search for needle in hay. */
+/* Does hay hold needle, whatever the case of its letters (as text_fold makes them)? */
 bool text_contains(const char *hay, const char *needle);
 /*
  * A copy of s with capital letters made small, so that names can be matched

@@ -31,9 +31,7 @@ static bool response_needs_reason(int i)
 }
 
 /* The reminder that goes with a response that has no reason yet. */
-static const char response_why[] =
-        "people must be told what is not possible and why, so until the reason is given this "
-        "is listed as a finding";
+static const char response_why[] = "people must be told what is not possible and why";
 
 /* The name of who said it, or "Someone, anonymously"; the caller frees it. */
 static char *response_who(struct store *s, int64_t person_id)
@@ -198,7 +196,7 @@ static enum screen_result response_save_response(struct screen_ctx *c, struct vi
 		return r;
 	if (response_needs_reason(i) && text_blank(k->reason))
 		view_message(v, VIEW_TONE_WARN,
-		             "Saved the response: %s, on %s. Give the reason too: %s.",
+		             "Saved the response: %s, on %s. Now give the reason: %s.",
 		             response_response(i), k->responded_on, response_why);
 	else if (i != RESPONSE_PENDING)
 		view_message(v, VIEW_TONE_GOOD, "Saved the response: %s, on %s.",

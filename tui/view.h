@@ -197,6 +197,7 @@ void view_free(struct view *v);
 void view_reset(struct view *v);
 
 void view_title(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The summary and the message are sentences: one that would end ".." ends "." instead. */
 void view_summary(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Set the message line: a whole sentence that stays until the next key. */
 void view_message(struct view *v, enum view_tone tone, const char *fmt, ...)

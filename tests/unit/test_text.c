@@ -98,6 +98,8 @@ static void helpers(void **state)
 	assert_false(text_blank(" x "));
 	assert_true(text_contains("Carers' Forum", "forum"));
 	assert_false(text_contains("Carers' Forum", "panel"));
+	assert_true(text_contains("Małgorzata ŁUKASIK", "łukasik"));
+	assert_false(text_contains("Małgorzata", "łukasik"));
 	char s[] = "  padded  ";
 	assert_string_equal(text_trim(s), "padded");
 }
