@@ -495,11 +495,13 @@ static void meeting_log_telling_fields(struct screen_ctx *c, struct view *v)
 	struct view_section *sec = view_add_form(v, "Telling people what came of it");
 	struct view_field *f = view_form_add(sec, "told_on", "date told");
 	view_field_value(f, st->told_on, st->told_on);
-	view_field_help(f, "The date given and all record people as told on.", "as YYYY-MM-DD");
+	view_field_help(f,
+	                "The date used when people are marked as told, one by one or all at once.",
+	                "as YYYY-MM-DD");
 	f = view_form_add(sec, "told_by", "told by");
 	const char *how = meeting_log_choice(&feedback_kind, "method", st->told_by);
 	view_field_value(f, how, how);
-	view_field_help(f, "How given and all record that people were told.", "");
+	view_field_help(f, "How people were told, when they are marked as told.", "");
 	const struct choice *methods = record_field(&feedback_kind, "method")->choices;
 	for (size_t i = 0; methods[i].key; i++)
 		view_field_add_choice(f, methods[i].label);
@@ -1085,7 +1087,7 @@ static enum screen_result meeting_log_save_told_on(struct screen_ctx *c, struct 
 	}
 	date_format(day, st->told_on);
 	view_field_value(f, st->told_on, st->told_on);
-	view_message(v, VIEW_TONE_PLAIN, "Given and all now record people as told on %s.",
+	view_message(v, VIEW_TONE_PLAIN, "People marked as told from now on are told on %s.",
 	             st->told_on);
 	return SCREEN_HANDLED;
 }
@@ -1103,7 +1105,7 @@ static enum screen_result meeting_log_save_told_by(struct screen_ctx *c, struct 
 	st->told_by = i;
 	const char *how = meeting_log_choice(&feedback_kind, "method", i);
 	view_field_value(f, how, how);
-	view_message(v, VIEW_TONE_PLAIN, "Given and all now record people as told by %s.", how);
+	view_message(v, VIEW_TONE_PLAIN, "People marked as told from now on are told by %s.", how);
 	return SCREEN_HANDLED;
 }
 

@@ -581,10 +581,11 @@ static void feedback_is_given_one_by_one_or_to_all_still_owed(void **state)
 	drive_send(w->st, COMMAND_ERASE_ALL, NULL);
 	drive_type(w->st, "2026-11-21");
 	drive_enter(w->st);
-	assert_string_equal(v->message, "Given and all now record people as told on 2026-11-21.");
+	assert_string_equal(v->message,
+	                    "People marked as told from now on are told on 2026-11-21.");
 	focus(w, "told_by");
 	drive_send(w->st, COMMAND_SAVE_FIELD, "2");
-	assert_string_equal(v->message, "Given and all now record people as told by email.");
+	assert_string_equal(v->message, "People marked as told from now on are told by email.");
 	/* all: everyone still owed, after a question. */
 	drive_key(w->st, 'f');
 	assert_string_equal(v->question.text, "Mark all the service users and carers still owed "
