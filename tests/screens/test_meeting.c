@@ -651,7 +651,9 @@ static void who_came_their_needs_and_removing_them(void **state)
 	drive_key(w->st, 'm');
 	assert_string_equal(v->message, "Recorded that Ann B.'s support needs were met (hearing "
 	                                "loop; seat near the front).");
-	assert_true(contains(row_text(w, PEOPLE, "Ann B."), "support needs met"));
+	char *ann = row_text(w, PEOPLE, "Ann B.");
+	assert_true(contains(ann, "support needs met"));
+	free(ann);
 	/* On the person's screen: their needs beside the question, and not met. */
 	select_row(w, PEOPLE, "Małgorzata Łukasik");
 	drive_send(w->st, COMMAND_OPEN, NULL);
