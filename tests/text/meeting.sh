@@ -15,7 +15,6 @@ trap 'rm -rf "$tmp"' EXIT
 export INVOLVE_TODAY=2026-11-22 XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 unset INVOLVE_UI NO_COLOR
 db=$tmp/t.db
-status=0
 {
 	echo "### run 1: log a meeting, input from meeting.in"
 	"$run" "$db" --text <"$dir/meeting.in"
@@ -27,18 +26,5 @@ status=0
 	printf '\n\nquit\n' | "$run" "$db" --text
 	echo "### exit $?"
 } >"$tmp/actual" 2>&1
-if [ "${3:-}" = --update ]; then
-	cp "$tmp/actual" "$dir/meeting.expected"
-	exit 0
-fi
-if ! diff -u "$dir/meeting.expected" "$tmp/actual"; then
-	echo "the transcript differs from tests/text/meeting.expected" >&2
-	status=1
-fi
-# Append-only text: no escape or other control bytes, only line breaks.
-if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/actual"; then
-	echo "the text mode wrote a control byte:" >&2
-	LC_ALL=C grep -n "$(printf '[\001-\010\013-\037\177]')" "$tmp/actual" | head -5 >&2
-	status=1
-fi
-exit $status
+. "$dir/golden.sh"
+golden "$tmp/actual" "$dir" meeting "${3:-}"
