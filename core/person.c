@@ -119,54 +119,66 @@ static enum error_code person_search_run(struct store *s, const char *sql, const
 	return rc == SQLITE_DONE ? ERROR_NONE : store_fail(s, rc, "looking for people", err);
 }
 
-/* A person found by the scan, kept until those whose name starts with the text are given. */
-struct person_held {
+/* A person found by the scan: among the nearest limit so far. */
+struct person_near {
 	int64_t id;
+	int far;      /* 0: the name starts with the text; 1: it holds it further on */
+	char *folded; /* the name folded, to order by */
 	char *name;
 };
 
+/* Does a come before b: starting first, then by name, then by id? */
+static bool person_before(const struct person_near *a, const struct person_near *b)
+{
+	if (a->far != b->far)
+		return a->far < b->far;
+	int c = strcmp(a->folded, b->folded);
+	return c ? c < 0 : a->id < b->id;
+}
+
 /*
- * For text beyond ASCII, whose capitals SQLite does not match: read every
- * name in order and compare folded copies, giving those that start with the
- * text at once and keeping up to limit of those holding it for after.
+ * For text beyond ASCII, whose capitals SQLite does not match: one pass in
+ * the table's own order (no lookups by index), comparing folded copies and
+ * keeping only the nearest limit, in order, as they are met.
  */
 static enum error_code person_search_folded(struct store *s, const char *text, int limit,
                                             person_found_fn fn, void *ctx, struct error *err)
 {
-	static const char sql[] = "SELECT id, name FROM person WHERE anonymised = 0"
-	                          " ORDER BY name COLLATE NOCASE, id";
+	static const char sql[] = "SELECT id, name FROM person WHERE anonymised = 0";
 	sqlite3_stmt *st = store_prepare_fresh(s, sql, err);
 	if (!st)
 		return err ? err->code : ERROR_IO;
 	char *want = text_fold(text);
-	struct person_held *held = mem_calloc((size_t)limit, sizeof *held);
-	int given = 0, nheld = 0, rc;
-	bool stopped = false;
-	while (given < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	struct person_near *near = mem_calloc((size_t)limit, sizeof *near);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		char *folded = text_fold(name);
 		char *at = strstr(folded, want);
-		if (at == folded) {
-			given++;
-			stopped = !fn(sqlite3_column_int64(st, 0), name ? name : "", ctx);
-		} else if (at && nheld < limit) {
-			held[nheld].id = sqlite3_column_int64(st, 0);
-			held[nheld++].name = mem_strdup(name);
+		struct person_near one = { sqlite3_column_int64(st, 0), at != folded, folded, NULL };
+		if (!at || (n == limit && !person_before(&one, &near[n - 1]))) {
+			free(folded);
+			continue;
 		}
-		free(folded);
-		if (stopped)
-			break;
-	}
-	if (given == limit || stopped)
-		rc = SQLITE_DONE;
-	for (int i = 0; i < nheld; i++) {
-		if (!stopped && given < limit && rc == SQLITE_DONE) {
-			given++;
-			stopped = !fn(held[i].id, held[i].name, ctx);
+		if (n == limit) {
+			n--;
+			free(near[n].folded);
+			free(near[n].name);
 		}
-		free(held[i].name);
+		int i = n++;
+		for (; i > 0 && person_before(&one, &near[i - 1]); i--)
+			near[i] = near[i - 1];
+		one.name = mem_strdup(name);
+		near[i] = one;
 	}
-	free(held);
+	bool going = true;
+	for (int i = 0; i < n; i++) {
+		if (going && rc == SQLITE_DONE)
+			going = fn(near[i].id, near[i].name, ctx);
+		free(near[i].folded);
+		free(near[i].name);
+	}
+	free(near);
 	free(want);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ERROR_NONE : store_fail(s, rc, "looking for people", err);
