@@ -8,8 +8,10 @@
  * the triggers cannot see (a person forgotten); its detail is a fixed phrase
  * chosen by the program and MUST NOT hold a value a person typed or imported
  * (a name, a contact, a note): the audit table is kept after a person is
- * forgotten, so whatever it holds is never erased. Sync and import follow
- * the same rule for their own notes.
+ * forgotten, so whatever it holds is never erased. Import follows the same
+ * rule. Sync's conflict notes are the one exception: they keep the losing
+ * values (core/sync.h), and privacy erases those about a person when the
+ * person is forgotten (privacy_erase_traces).
  *
  * Records are named as people know them now, through the registry: a
  * meeting by its title and date, a person by their current name (a forgotten

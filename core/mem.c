@@ -69,6 +69,8 @@ char *mem_strndup(const char *s, size_t n)
 
 char *mem_vprintf(const char *fmt, va_list ap)
 {
+	if (!fmt) /* never passed, but GCC's sanitizer builds cannot prove it and warn */
+		return mem_strdup("");
 	va_list copy;
 	va_copy(copy, ap);
 	int n = vsnprintf(NULL, 0, fmt, copy);

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MONEY_MAX_PENCE INT64_C(1000000000)
+#define MONEY_MAX_PENCE INT64_C(100000000000) /* one billion pounds: a council budget fits */
 
 enum error_code money_parse(const char *text, int64_t *pence, struct error *err)
 {
@@ -40,7 +40,7 @@ enum error_code money_parse(const char *text, int64_t *pence, struct error *err)
 			if (pounds > MONEY_MAX_PENCE / 100)
 				return error_set(err, ERROR_INVALID,
 				                 "\"%.40s\" is too large: amounts are at most "
-				                 "10,000,000 pounds",
+				                 "1,000,000,000 pounds",
 				                 text);
 		}
 		digits++;
@@ -54,7 +54,7 @@ enum error_code money_parse(const char *text, int64_t *pence, struct error *err)
 	/* The pounds were checked as they were read; the pence may still tip it over. */
 	if (pounds * 100 + frac > MONEY_MAX_PENCE)
 		return error_set(err, ERROR_INVALID,
-		                 "\"%.40s\" is too large: amounts are at most 10,000,000 pounds",
+		                 "\"%.40s\" is too large: amounts are at most 1,000,000,000 pounds",
 		                 text);
 	*pence = pounds * 100 + frac;
 	return ERROR_NONE;

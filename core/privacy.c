@@ -26,6 +26,7 @@
 #include "project.h"
 #include "record.h"
 #include "registry.h"
+#include "sync.h"
 #include "text.h"
 
 enum { PRIVACY_PAGE = 200 }; /* rows read at a time when walking a person's records */
@@ -842,20 +843,52 @@ static enum error_code privacy_drop_notes(struct store *s, int64_t id, struct er
 	               : store_fail(s, rc, "erasing notes about them in the change log", err);
 }
 
-/* Erase the person's personal fields in p and list the labels of those that held something. */
-static void privacy_anonymise(struct person *p, struct privacy_forgotten *out)
+enum error_code privacy_erase_traces(struct store *s, int64_t id, struct error *err)
 {
+	enum error_code code = privacy_drop_drafts(s, id, err);
+	if (code == ERROR_NONE)
+		code = privacy_drop_notes(s, id, err);
+	if (code == ERROR_NONE)
+		code = sync_forget(s, id, err);
+	return code;
+}
+
+/*
+ * The name a forgotten person is known by: "a participant" and six hex digits
+ * of their id. The id is random and the same on every laptop, so the name is
+ * too: forgotten people stay apart in lists and as natural keys in CSV files,
+ * and a forgetting that travels by sync names them the same everywhere. In the
+ * rare case another person here already has that name, more digits are used.
+ */
+static char *privacy_forgotten_name(struct store *s, int64_t id)
+{
+	for (int digits = 6; digits < 16; digits++) {
+		uint64_t low = (uint64_t)id & ((UINT64_C(1) << (4 * digits)) - 1);
+		char *name = mem_printf("%s %0*" PRIx64, PRIVACY_FORGOTTEN_NAME, digits, low);
+		int64_t other = person_find(s, name);
+		if (other == 0 || other == id)
+			return name;
+		free(name);
+	}
+	return mem_printf("%s %016" PRIx64, PRIVACY_FORGOTTEN_NAME, (uint64_t)id);
+}
+
+/* Erase the person's personal fields in p and list the labels of those that held something. */
+static void privacy_anonymise(struct store *s, struct person *p, struct privacy_forgotten *out)
+{
+	char *name = privacy_forgotten_name(s, p->head.id);
 	for (size_t i = 0; i < person_kind.nfields; i++) {
 		const struct field *f = &person_kind.fields[i];
 		if (!(f->flags & FIELD_PERSONAL))
 			continue;
 		bool was_forgotten_name = f->type == FIELD_TEXT && strcmp(f->name, "name") == 0 &&
-		                          strcmp(p->name, PRIVACY_FORGOTTEN_NAME) == 0;
+		                          strcmp(p->name, name) == 0;
 		if (!record_field_empty(f, p) && !was_forgotten_name)
 			privacy_list_add(&out->erased, &out->nerased, f->label);
 		record_field_clear(f, p);
 	}
-	mem_replace(&p->name, PRIVACY_FORGOTTEN_NAME);
+	free(p->name);
+	p->name = name;
 	p->anonymised = 1;
 }
 
@@ -882,16 +915,14 @@ enum error_code privacy_forget(struct store *s, int64_t id, bool dry_run,
 		code = privacy_count(s, id, &out->kept, err);
 	}
 	if (code == ERROR_NONE)
-		privacy_anonymise(&p, out);
+		privacy_anonymise(s, &p, out);
 	if (code == ERROR_NONE && !dry_run)
 		code = person_update(s, &p, err);
 	/* After the update, so the places listed name them as "a participant". */
 	if (code == ERROR_NONE && !out->already)
 		code = privacy_mentions(s, id, out->name, out, err);
 	if (code == ERROR_NONE && !dry_run)
-		code = privacy_drop_drafts(s, id, err);
-	if (code == ERROR_NONE && !dry_run)
-		code = privacy_drop_notes(s, id, err);
+		code = privacy_erase_traces(s, id, err);
 	if (code == ERROR_NONE && !dry_run)
 		code = audit_note(s, "person", id, PRIVACY_NOTE, err);
 	person_clear(&p);

@@ -9,13 +9,15 @@
  *
  * Forgetting anonymises a person in one transaction: every field of the
  * person table flagged FIELD_PERSONAL (core/person.c) is erased, the name
- * becomes "a participant" and anonymised becomes yes. Their attendance, what
+ * becomes "a participant" and six hex digits of their id (the same on every
+ * laptop, so forgotten people stay apart) and anonymised becomes yes. Their attendance, what
  * they said and the responses, feedback, payments and every count stay,
  * attributed to "a participant". Drafts whose key holds the person's id are
  * deleted (draft keys hold the record's id as a number of its own:
  * "screen/id/field", see draft_key in core/draft.h). Notes about their record
  * in the change log that could hold values (sync keeps the losing side of a
- * conflict there) have their detail erased; the change log gets a note
+ * conflict there) have their detail erased, and so do the copies sync keeps of
+ * what other laptops have (see sync_forget); the change log gets a note
  * ("person forgotten") and never the erased values. secure_delete is on, and afterwards the
  * write-ahead journal is checkpointed and truncated so the erased text does not linger in FILE-wal.
  * Importers and sync must never match an anonymised person by name nor restore erased fields over
@@ -102,5 +104,13 @@ void privacy_forgotten_free(struct privacy_forgotten *f);
  */
 enum error_code privacy_forget(struct store *s, int64_t id, bool dry_run,
                                struct privacy_forgotten *out, struct error *err);
+
+/*
+ * Erase what this laptop holds about forgotten person id outside their
+ * record: drafts, values in notes about them, and the copies kept for
+ * synchronising (sync_forget). privacy_forget calls it; sync calls it when
+ * a forgetting arrives from another laptop. In the caller's transaction.
+ */
+enum error_code privacy_erase_traces(struct store *s, int64_t id, struct error *err);
 
 #endif

@@ -22,6 +22,8 @@
 struct record_sql {
 	const struct record_kind *kind;
 	char *insert, *select, *update, *remove, *columns;
+	char *insert_many; /* RECORD_BATCH rows in one INSERT */
+	size_t row_len;    /* the length each row after the first adds to insert_many */
 };
 
 static struct record_sql record_sql_memo[32];
@@ -50,6 +52,13 @@ static const struct record_sql *record_sql_for(const struct record_kind *kind)
 		cols = a, marks = b, sets = d;
 	}
 	m->insert = mem_printf("INSERT INTO \"%s\" (%s) VALUES (%s)", kind->table, cols, marks);
+	m->insert_many = mem_strdup(m->insert);
+	m->row_len = strlen(marks) + 4; /* ", (" marks ")" */
+	for (int r = 1; r < RECORD_BATCH; r++) {
+		char *more = mem_printf("%s, (%s)", m->insert_many, marks);
+		free(m->insert_many);
+		m->insert_many = more;
+	}
 	m->select = mem_printf("SELECT %s FROM \"%s\" WHERE id = ?", cols, kind->table);
 	m->update = mem_printf("UPDATE \"%s\" SET %s WHERE id = ?", kind->table, sets);
 	m->remove = mem_printf("DELETE FROM \"%s\" WHERE id = ?", kind->table);
@@ -500,37 +509,104 @@ static enum error_code record_fail(struct store *s, const struct record_kind *ki
 	return store_fail(s, rc, doing, err);
 }
 
-enum error_code record_create(struct store *s, const struct record_kind *kind, void *rec,
-                              struct error *err)
+/* Make rec ready to insert: derived fields, checks, an id and timestamps. */
+static enum error_code record_stamp(struct store *s, const struct record_kind *kind, void *rec,
+                                    const char now[STORE_TIME_SIZE], struct error *err)
 {
 	if (kind->prepare)
 		kind->prepare(rec);
 	enum error_code code = record_validate(kind, rec, err);
 	if (code != ERROR_NONE)
 		return code;
-	const struct record_sql *sql = record_sql_for(kind);
 	struct record_head *h = rec;
 	if (h->id == 0)
 		h->id = store_new_id(s, kind->table);
-	char now[STORE_TIME_SIZE];
-	store_now(now);
 	if (!h->created_at[0])
-		memcpy(h->created_at, now, sizeof now);
+		memcpy(h->created_at, now, STORE_TIME_SIZE);
 	if (!h->updated_at[0])
-		memcpy(h->updated_at, now, sizeof now);
-	sqlite3_stmt *st = store_prepare(s, sql->insert, err);
+		memcpy(h->updated_at, now, STORE_TIME_SIZE);
+	return ERROR_NONE;
+}
+
+/* Bind rec's id, timestamps and fields from parameter first on; returns the next parameter. */
+static int record_bind_row(sqlite3_stmt *st, int first, const struct record_kind *kind,
+                           const void *rec)
+{
+	const struct record_head *h = rec;
+	sqlite3_bind_int64(st, first, h->id);
+	sqlite3_bind_text(st, first + 1, h->created_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, first + 2, h->updated_at, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < kind->nfields; i++)
+		record_bind(st, first + 3 + (int)i, &kind->fields[i], rec);
+	return first + 3 + (int)kind->nfields;
+}
+
+/* Run one INSERT of the n rows of recs (1 to RECORD_BATCH): atomic, as every statement is. */
+static enum error_code record_insert(struct store *s, const struct record_kind *kind,
+                                     void *const *recs, size_t n, struct error *err)
+{
+	const struct record_sql *sql = record_sql_for(kind);
+	bool odd = n > 1 && n < RECORD_BATCH;
+	sqlite3_stmt *st;
+	if (odd) {
+		/* The first n rows of insert_many, for the rest of a batch: not cached. */
+		char *text =
+		        mem_strndup(sql->insert_many, strlen(sql->insert) + (n - 1) * sql->row_len);
+		st = store_prepare_fresh(s, text, err);
+		free(text);
+	} else {
+		st = store_prepare(s, n == 1 ? sql->insert : sql->insert_many, err);
+	}
 	if (!st)
 		return err ? err->code : ERROR_IO;
-	sqlite3_bind_int64(st, 1, h->id);
-	sqlite3_bind_text(st, 2, h->created_at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, h->updated_at, -1, SQLITE_STATIC);
-	for (size_t i = 0; i < kind->nfields; i++)
-		record_bind(st, (int)i + 4, &kind->fields[i], rec);
+	int param = 1;
+	for (size_t i = 0; i < n; i++)
+		param = record_bind_row(st, param, kind, recs[i]);
 	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
+	if (odd)
+		sqlite3_finalize(st);
+	else
+		sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return record_fail(s, kind, rc, "saving", err);
 	return ERROR_NONE;
+}
+
+enum error_code record_create(struct store *s, const struct record_kind *kind, void *rec,
+                              struct error *err)
+{
+	char now[STORE_TIME_SIZE];
+	store_now(now);
+	enum error_code code = record_stamp(s, kind, rec, now, err);
+	return code != ERROR_NONE ? code : record_insert(s, kind, &rec, 1, err);
+}
+
+enum error_code record_create_many(struct store *s, const struct record_kind *kind,
+                                   void *const *recs, size_t n, size_t *bad, struct error *err)
+{
+	char now[STORE_TIME_SIZE];
+	store_now(now);
+	for (size_t i = 0; i < n; i++) {
+		enum error_code code = record_stamp(s, kind, recs[i], now, err);
+		if (code != ERROR_NONE) {
+			if (bad)
+				*bad = i;
+			return code;
+		}
+	}
+	if (bad)
+		*bad = n;
+	if (n <= RECORD_BATCH)
+		return n ? record_insert(s, kind, recs, n, err) : ERROR_NONE;
+	/* Several statements: a savepoint makes them all or nothing. */
+	enum error_code code = store_begin(s, err);
+	for (size_t done = 0; code == ERROR_NONE && done < n; done += RECORD_BATCH)
+		code = record_insert(s, kind, recs + done,
+		                     n - done < RECORD_BATCH ? n - done : RECORD_BATCH, err);
+	if (code == ERROR_NONE)
+		return store_commit(s, err);
+	store_rollback(s);
+	return code;
 }
 
 enum error_code record_get(struct store *s, const struct record_kind *kind, int64_t id, void *rec,

@@ -28,6 +28,8 @@
 #include "error.h"
 #include "store.h"
 
+enum { RECORD_BATCH = 256 }; /* records in one INSERT statement of record_create_many */
+
 struct record_head {
 	int64_t id;                       /* 0 until created */
 	char created_at[STORE_TIME_SIZE]; /* UTC, set by the store */
@@ -137,6 +139,17 @@ enum error_code record_validate(const struct record_kind *kind, const void *rec,
 /* Insert rec; gives it a new id (unless it already has one) and timestamps. */
 enum error_code record_create(struct store *s, const struct record_kind *kind, void *rec,
                               struct error *err);
+/*
+ * Insert the n records recs[0..n-1] as record_create does, up to RECORD_BATCH
+ * to a statement: for imports of many rows, where SQLite then starts its
+ * statement journal and the audit trigger's program once per statement
+ * instead of once per record. All are checked first:
+ * if one is not acceptable nothing is inserted, ERROR_INVALID is returned and
+ * *bad (may be NULL) is its index; otherwise *bad is n. Either all are
+ * inserted or, on failure (a constraint, a full disk), none are.
+ */
+enum error_code record_create_many(struct store *s, const struct record_kind *kind,
+                                   void *const *recs, size_t n, size_t *bad, struct error *err);
 /*
  * Read record id into rec. rec must hold nothing owned (never initialised, or
  * cleared): its old text is not freed. On failure rec is left initialised

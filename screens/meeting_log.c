@@ -12,6 +12,7 @@
 #include "config.h"
 #include "contribution.h"
 #include "feedback.h"
+#include "finding.h"
 #include "meeting.h"
 #include "meeting_people.h"
 #include "mem.h"
@@ -74,6 +75,7 @@ struct meeting_log_state {
 	int64_t new_one; /* the attendance of someone just added on the spot, or 0 */
 	char *new_name;  /* their name; or the name typed while asking to add it */
 	struct meeting_log_found offered; /* the people last offered by number */
+	struct rules_list found;          /* the findings for the meeting, as last built */
 	char told_on[DATE_TEXT_SIZE];     /* the date given and all mark feedback given on */
 	int told_by;                      /* and how: enum feedback_method_choice */
 };
@@ -89,6 +91,7 @@ static struct meeting_log_state *meeting_log_state(struct screen_ctx *c)
 		meeting_init(&st->rows.m);
 		date_format(date_today(), st->told_on);
 		st->told_by = FEEDBACK_LETTER;
+		rules_list_init(&st->found);
 		c->state = st;
 	}
 	return c->state;
@@ -108,6 +111,7 @@ static void meeting_log_leave(struct screen_ctx *c)
 		return;
 	meeting_clear(&st->rows.m);
 	meeting_log_found_clear(&st->offered);
+	rules_list_free(&st->found);
 	free(st->new_name);
 	free(st);
 	c->state = NULL;
@@ -187,7 +191,8 @@ static void meeting_log_person_row(const void *rec, struct view_row *row, void *
 		feedback_init(&f);
 	enum meeting_people_owed t = meeting_people_owed(&r->m, a, told, r->today, r->warn_days);
 	enum view_tone tone;
-	view_row_status(row, meeting_people_owed_word(t, &tone), tone);
+	const char *word = meeting_people_owed_word(t, &tone); /* sets tone: before it is read */
+	view_row_status(row, word, tone);
 	view_row_label(row, "%s", p.name);
 
 	char *value = NULL, *needs = meeting_log_needs_text(a, p.support_needs), *how = NULL;
@@ -232,7 +237,10 @@ static void meeting_log_said_row(const void *rec, struct view_row *row, void *ct
 	                 text_blank(k->reason);
 	view_row_status(row, meeting_log_choice(&contribution_kind, "response", k->response),
 	                no_reason ? VIEW_TONE_ALERT : tones[k->response]);
-	view_row_label(row, "%s", k->said);
+	/* The words as a phrase in the row: a full stop of their own would end it too soon. */
+	size_t len = strlen(k->said);
+	bool stop = len > 1 && k->said[len - 1] == '.' && k->said[len - 2] != '.';
+	view_row_label(row, "%.*s", (int)(stop ? len - 1 : len), k->said);
 	char *who = meeting_log_name_of(r->store, k->person_id);
 	if (*who)
 		view_row_value(row, "said by %s%s", who, no_reason ? ", reason missing" : "");
@@ -242,20 +250,22 @@ static void meeting_log_said_row(const void *rec, struct view_row *row, void *ct
 	free(who);
 }
 
-/* A finding as a row: its severity word, the sentence; the rule's id kept to explain it. */
-static bool meeting_log_finding_row(const struct finding *f, void *ctx)
+/* The findings as rows: the severity word, the sentence; the row's id is its place in found. */
+static void meeting_log_finding_rows(struct view_section *sec, const struct rules_list *found)
 {
 	static const enum view_tone tones[] = {
 		[RULE_ERROR] = VIEW_TONE_ALERT,
 		[RULE_WARNING] = VIEW_TONE_WARN,
 		[RULE_INFO] = VIEW_TONE_PLAIN,
 	};
-	struct view_section *sec = ctx;
-	struct view_row *row = view_list_add(sec);
-	view_row_status(row, rules_severity_name(f->severity), tones[f->severity]);
-	view_row_label(row, "%s", f->message);
-	view_row_key(row, f->rule->id);
-	return sec->list.rows.n < MEETING_LOG_FOUND;
+	for (size_t i = 0; i < found->count && i < MEETING_LOG_FOUND; i++) {
+		const struct finding *f = &found->items[i];
+		struct view_row *row = view_list_add(sec);
+		row->id = (int64_t)i + 1;
+		view_row_status(row, rules_severity_name(f->severity), tones[f->severity]);
+		view_row_label(row, "%s", f->message);
+		view_row_key(row, f->rule->id);
+	}
 }
 
 /* ---- the summary ---- */
@@ -545,12 +555,15 @@ static void meeting_log_build(struct screen_ctx *c, struct view *v)
 	meeting_log_say_fields(c, v);
 	meeting_log_telling_fields(c, v);
 	sec = view_add_list(v, "Findings", "Nothing to put right for this meeting.");
+	rules_list_free(&st->found);
+	rules_list_init(&st->found);
 	if (c->config) {
 		struct rules_options opt = rules_options_default(st->rows.today);
 		opt.scope = (struct rules_scope){ .kind = RULES_SCOPE_MEETING, .id = c->id };
-		if (rules_run(c->store, c->config, &opt, meeting_log_finding_row, sec, &err) !=
+		if (rules_run(c->store, c->config, &opt, rules_list_add, &st->found, &err) !=
 		    ERROR_NONE)
 			view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+		meeting_log_finding_rows(sec, &st->found);
 	}
 
 	view_add_action(v, 'a', "add", "add someone",
@@ -1372,10 +1385,14 @@ static enum screen_result meeting_log_open(struct screen_ctx *c, struct view *v)
 	} else if (v->focus == MEETING_LOG_SAID) {
 		screen_open(c, "contribution", row->id);
 	} else {
-		const struct rule *rule = rules_find(row->key);
-		if (!rule)
+		struct meeting_log_state *st = c->state;
+		if (row->id < 1 || (size_t)row->id > st->found.count)
 			return SCREEN_UNHANDLED;
-		view_message(v, VIEW_TONE_PLAIN, "%s: %s", rule->title, rule->help);
+		const struct finding *f = &st->found.items[row->id - 1];
+		if (screen_exists(c, "finding"))
+			finding_open(c, f);
+		else
+			view_message(v, VIEW_TONE_PLAIN, "%s: %s", f->rule->title, f->rule->help);
 	}
 	return SCREEN_HANDLED;
 }

@@ -47,6 +47,11 @@ static const struct cli_command {
 	{ "check-db", "check-db", "check the database file for damage without changing it",
 	  cli_check_db },
 	{ "summary", "summary", "say how many of each record the database holds", cli_summary },
+	{ "import", "import FILE.csv... | FOLDER [--dry-run]",
+	  "read records from CSV files or a folder of them, all or nothing; --dry-run checks",
+	  cli_import },
+	{ "export", "export csv FOLDER",
+	  "write every record to twelve CSV files, one per kind, in FOLDER", cli_export },
 	{ "demo", "demo [--scale N]",
 	  "fill an empty database with a realistic demo year of one local authority (N of them "
 	  "with --scale)",
@@ -56,6 +61,11 @@ static const struct cli_command {
 	  cli_person },
 	{ "audit", "audit [--since DATE] [--limit N]",
 	  "list the changes made to the records, newest first", cli_audit },
+	{ "sync",
+	  "sync export FILE [--to NAME | --all] | apply FILE [--join] | status | name [NAME]",
+	  "exchange records with other laptops: write what another laptop lacks, merge a file "
+	  "from one, or see when each last sent and received",
+	  cli_sync },
 };
 
 enum { CLI_NCOMMANDS = sizeof cli_commands / sizeof *cli_commands };

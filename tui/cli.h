@@ -59,8 +59,13 @@ enum error_code cli_parse_int(const char *option, const char *text, long min, lo
 
 /* The commands in tui/cli_<area>.c, listed in the table in cli.c. */
 int cli_demo(struct cli *c, int argc, char **argv);
+/* involve export WHAT ...: dispatches on WHAT (csv) — tui/cli_exchange.c. */
+int cli_export(struct cli *c, int argc, char **argv);
+/* involve import FILE.csv... | FOLDER [--dry-run] — tui/cli_exchange.c. */
+int cli_import(struct cli *c, int argc, char **argv);
 int cli_person(struct cli *c, int argc, char **argv);
 int cli_audit(struct cli *c, int argc, char **argv);
+int cli_sync(struct cli *c, int argc, char **argv);
 
 /* Run the command named by argv[0]; 2 with a sentence when there is none. */
 int cli_run(struct cli *c, int argc, char **argv);

@@ -2,12 +2,12 @@
 /* cli_rules: "involve due" and "involve check", in text, tsv or json. */
 #include "cli_rules.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "date.h"
+#include "explain.h"
 #include "mem.h"
 #include "rules.h"
 #include "store.h"
@@ -340,77 +340,17 @@ int cli_rules_due(struct cli *c, int argc, char **argv)
 	return cli_rules_flushed(c, CLI_EXIT_OK);
 }
 
-/* The words of a setting's current value, for --explain. Caller frees. */
-static char *cli_rules_value(const struct config *conf, const struct config_key *k)
-{
-	switch (k->type) {
-	case CONFIG_INT:
-		return mem_printf("%" PRId64, config_int(conf, k->name));
-	case CONFIG_FLOAT:
-		return mem_printf("%g", config_float(conf, k->name));
-	case CONFIG_BOOL:
-		return mem_strdup(config_bool(conf, k->name) ? "true" : "false");
-	case CONFIG_WORD:
-	case CONFIG_STRING:
-		return mem_printf("\"%s\"", config_string(conf, k->name));
-	case CONFIG_DATES: {
-		const struct calendar *cal = config_calendar(conf);
-		if (!cal->count)
-			return mem_strdup("no dates");
-		char first[DATE_TEXT_SIZE], last[DATE_TEXT_SIZE];
-		date_format(cal->holidays[0], first);
-		date_format(cal->holidays[cal->count - 1], last);
-		return mem_printf("%zu date%s, from %s to %s", cal->count,
-		                  cli_rules_plural((long)cal->count), first, last);
-	}
-	case CONFIG_LIST: {
-		size_t n = config_jargon_count(conf);
-		char *out = mem_printf("%zu term%s", n, cli_rules_plural((long)n));
-		for (size_t i = 0; i < n; i++) {
-			char *next = mem_printf("%s%s%s", out, i ? ", " : ": ",
-			                        config_jargon_term(conf, i));
-			free(out);
-			out = next;
-		}
-		return out;
-	}
-	}
-	return mem_strdup("");
-}
-
 /* --explain ID: what the rule looks for, why it matters, and the settings it reads now. */
 static void cli_rules_explain(struct cli *c, const struct rule *r)
 {
-	FILE *out = c->out;
-	const struct config *conf = c->config;
-	enum rule_severity sev = rules_severity(conf, r);
-	bool on = config_rule_enabled(conf, r->id);
-	fprintf(out, "%s: %s.\n", r->id, r->title);
-	fprintf(out, "Severity: %s%s. It is switched %s.\n", rules_severity_name(sev),
-	        sev == r->severity ? " (the default)" : "", on ? "on" : "off");
-	fprintf(out, "%s\n", r->help);
-	fprintf(out, "Settings it reads, with their values now:\n");
-	size_t nkeys;
-	const struct config_key *keys = config_keys(&nkeys);
-	for (size_t i = 0; r->keys[i]; i++)
-		for (size_t k = 0; k < nkeys; k++)
-			if (strcmp(keys[k].name, r->keys[i]) == 0) {
-				char *value = cli_rules_value(conf, &keys[k]);
-				char *clean = text_clean(value, 0);
-				fprintf(out, "  %s = %s. %s\n", keys[k].name, clean, keys[k].help);
-				free(clean);
-				free(value);
-			}
-	fprintf(out, "  rules.%s.enabled = %s.\n", r->id, on ? "true" : "false");
-	const char *set = config_rule_severity(conf, r->id);
-	if (*set)
-		fprintf(out, "  rules.%s.severity = \"%s\".\n", r->id, set);
-	else
-		fprintf(out, "  rules.%s.severity is not set, so it is %s.\n", r->id,
-		        rules_severity_name(r->severity));
-	fprintf(out, "Change them in the settings file%s%s.\n",
-	        config_path(conf) ? ", " : " (\"involve config --init\" writes one to edit)",
-	        config_path(conf) ? config_path(conf) : "");
+	struct explain e;
+	explain_rule(c->config, r, &e);
+	fprintf(c->out, "%s\n%s\n%s\nSettings it reads, with their values now:\n", e.title,
+	        e.severity, e.help);
+	for (size_t i = 0; i < e.nsettings; i++)
+		fprintf(c->out, "  %s\n", e.settings[i]);
+	fprintf(c->out, "%s\n", e.change);
+	explain_free(&e);
 }
 
 /* --explain with no id: every rule in one line each. */

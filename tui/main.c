@@ -16,22 +16,31 @@
 #include "cli.h"
 #include "config.h"
 #include "date.h"
+#include "finding.h"
+#include "findings.h"
+#include "help.h"
 #include "meeting_log.h"
 #include "mem.h"
 #include "paths.h"
-#include "project_details.h"
+#include "project_overview.h"
 #include "projects.h"
 #include "response.h"
 #include "rules.h"
+#include "stage_overview.h"
+#include "stage_record.h"
 #include "store.h"
+#include "today.h"
 
 /*
  * The screens of the interactive program: the only list of them. The first
  * is where the program starts.
  */
 static const struct screen *const main_screens[] = {
-	&projects_screen, &project_details_screen, &meeting_log_screen,
-	&attendee_screen, &response_screen,        NULL,
+	&today_screen,          &projects_screen,   &project_overview_screen,
+	&stage_overview_screen, &pressure_screen,   &budget_event_screen,
+	&decision_screen,       &commitment_screen, &meeting_log_screen,
+	&attendee_screen,       &response_screen,   &findings_screen,
+	&finding_screen,        &help_screen,       NULL,
 };
 
 /* Open the database and run the interactive program on it. */

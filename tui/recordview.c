@@ -34,6 +34,31 @@ struct recordview_fill {
 	int seen;
 };
 
+/*
+ * A kind with no name field (budget events) is found by the label of its
+ * rows: make the row, and keep it only when its label matches.
+ */
+static bool recordview_take_by_label(void *rec, const char *order_value,
+                                     struct recordview_fill *fill)
+{
+	struct view_rows one = { 0 };
+	struct view_row *made = view_rows_add(&one);
+	made->id = ((struct record_head *)rec)->id;
+	fill->src->row(rec, made, fill->src->ctx);
+	const char *match = fill->f->match;
+	bool keep = fill->f->prefix ? strncasecmp(made->label, match, strlen(match)) == 0
+	                            : text_contains(made->label, match);
+	if (keep) {
+		struct view_row *row = view_rows_add(fill->out);
+		view_row_set(row, made->id, made->label, made->value);
+		view_row_status(row, made->status, made->tone);
+		view_row_date(row, NULL, made->date);
+		view_row_key(row, order_value);
+	}
+	view_rows_free(&one);
+	return !keep || --fill->wanted > 0;
+}
+
 /* One record from record_list: make it a row, unless a prefix search passes it over. */
 static bool recordview_take(void *rec, const char *order_value, void *ctx)
 {
@@ -43,7 +68,9 @@ static bool recordview_take(void *rec, const char *order_value, void *ctx)
 	fill->seen++;
 	mem_replace(&fill->last_order, order_value);
 	fill->last_id = head->id;
-	if (fill->f->match && fill->f->prefix && kind->name_field) {
+	if (fill->f->match && !kind->name_field)
+		return recordview_take_by_label(rec, order_value, fill);
+	if (fill->f->match && fill->f->prefix) {
 		const struct field *nf = record_field(kind, kind->name_field);
 		char *name = nf ? record_field_format(nf, rec) : mem_strdup("");
 		bool starts = strncasecmp(name, fill->f->match, strlen(fill->f->match)) == 0;
@@ -55,16 +82,6 @@ static bool recordview_take(void *rec, const char *order_value, void *ctx)
 	row->id = head->id;
 	view_row_key(row, order_value);
 	fill->src->row(rec, row, fill->src->ctx);
-	if (fill->f->match && !kind->name_field) {
-		/* A kind known by no field of its own (an attendance) is found by its row's label.
-		 */
-		const char *label = row->label, *match = fill->f->match;
-		if (fill->f->prefix ? strncasecmp(label, match, strlen(match)) != 0
-		                    : !text_contains(label, match)) {
-			view_rows_pop(fill->out);
-			return true;
-		}
-	}
 	return --fill->wanted > 0;
 }
 
@@ -134,8 +151,6 @@ static enum error_code recordview_fetch(void *ctx, const struct view_fetch *f,
                                         struct view_rows *out, struct error *err)
 {
 	struct recordview_source *src = ctx;
-	/* Matches are looked for a page at a time when the store cannot pick them out itself. */
-	bool scan = f->match && (f->prefix || !src->kind->name_field);
 	if (f->match && f->prefix && *f->match && f->limit == 1 && !f->backward &&
 	    !src->kind->order_desc && src->kind->name_field &&
 	    strcmp(src->kind->order, src->kind->name_field) == 0 &&
@@ -151,7 +166,9 @@ static enum error_code recordview_fetch(void *ctx, const struct view_fetch *f,
 	enum error_code code;
 	char *after = NULL; /* bound while the page is read: the callback must not free it */
 	do {
-		q.limit = scan ? RECORDVIEW_SCAN : fill.wanted;
+		/* Rows matched here, not by the query, are read a page at a time. */
+		q.limit = f->match && (f->prefix || !src->kind->name_field) ? RECORDVIEW_SCAN
+		                                                            : fill.wanted;
 		fill.seen = 0;
 		code = record_list(src->store, src->kind, &q, recordview_take, &fill, NULL, err);
 		free(after);
@@ -265,41 +282,77 @@ void recordview_form(struct view_section *sec, const struct record_kind *kind, c
 	}
 }
 
-/* Create a record of kind from one field's text; its id goes in c->id. */
-static enum error_code recordview_create(struct screen_ctx *c, const struct record_kind *kind,
-                                         const struct field *f, const char *text, struct error *err)
+/* The full stop a message needs after a value: none when the value ends a sentence itself. */
+static const char *recordview_stop(const char *value)
+{
+	size_t n = strlen(value);
+	return n && strchr(".!?", value[n - 1]) ? "" : ".";
+}
+
+/*
+ * Create a record of kind from start (or a new one) with text in field f
+ * (vf in the view), make c->id its id and say so; a refused value goes under
+ * the field.
+ */
+static enum screen_result recordview_create(struct screen_ctx *c, struct view *v,
+                                            const struct record_kind *kind, const void *start,
+                                            struct view_field *vf, const struct field *f,
+                                            const char *text)
 {
 	void *rec = mem_alloc(kind->size);
-	record_init(kind, rec);
-	enum error_code code = record_field_parse(f, rec, text, err);
+	if (start)
+		record_copy(kind, rec, start);
+	else
+		record_init(kind, rec);
+	struct error err;
+	error_clear(&err);
+	enum error_code code = record_field_parse(f, rec, text, &err);
 	if (code == ERROR_NONE)
-		code = record_create(c->store, kind, rec, err);
+		code = record_create(c->store, kind, rec, &err);
 	if (code == ERROR_NONE)
 		c->id = ((struct record_head *)rec)->id;
 	record_clear(kind, rec);
 	free(rec);
-	return code;
+	if (code != ERROR_NONE) {
+		view_field_error(vf, err.msg);
+		return SCREEN_HANDLED;
+	}
+	view_message(v, VIEW_TONE_GOOD, "Added the %s, with the %s: %s%s", kind->noun, f->label,
+	             *text ? text : "empty", recordview_stop(text));
+	return SCREEN_CHANGED;
+}
+
+/* The focused field of v (in *vf) and the field of kind it edits; NULL when there is none. */
+static const struct field *recordview_focus(struct view *v, const struct record_kind *kind,
+                                            struct view_field **vf)
+{
+	*vf = view_focused_field(v);
+	return *vf ? record_field(kind, (*vf)->name) : NULL;
+}
+
+enum screen_result recordview_add(struct screen_ctx *c, struct view *v,
+                                  const struct record_kind *kind, const void *start,
+                                  const struct command *cmd)
+{
+	struct view_field *vf;
+	const struct field *f = recordview_focus(v, kind, &vf);
+	if (!f)
+		return SCREEN_UNHANDLED;
+	return recordview_create(c, v, kind, start, vf, f, cmd->text ? cmd->text : "");
 }
 
 enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
                                    const struct record_kind *kind, const struct command *cmd)
 {
-	struct view_field *vf = view_focused_field(v);
-	const struct field *f = vf ? record_field(kind, vf->name) : NULL;
+	struct view_field *vf;
+	const struct field *f = recordview_focus(v, kind, &vf);
 	if (!f)
 		return SCREEN_UNHANDLED;
+	const char *text = cmd->text ? cmd->text : "";
+	if (!c->id)
+		return recordview_create(c, v, kind, NULL, vf, f, text);
 	struct error err;
 	error_clear(&err);
-	const char *text = cmd->text ? cmd->text : "";
-	if (!c->id) {
-		if (recordview_create(c, kind, f, text, &err) != ERROR_NONE) {
-			view_field_error(vf, err.msg);
-			return SCREEN_HANDLED;
-		}
-		view_message(v, VIEW_TONE_GOOD, "Added the %s, with the %s: %s.", kind->noun,
-		             f->label, *text ? text : "empty");
-		return SCREEN_CHANGED;
-	}
 	void *rec = mem_alloc(kind->size);
 	enum screen_result result = SCREEN_HANDLED;
 	if (record_get(c->store, kind, c->id, rec, &err) != ERROR_NONE) {
@@ -316,15 +369,15 @@ enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
 		view_field_error(vf, err.msg);
 	} else if (strcmp(before, after = record_field_format(f, copy)) == 0) {
 		char *shown = record_field_display(f, rec);
-		view_message(v, VIEW_TONE_PLAIN, "The %s stays %s.", f->label,
-		             *shown ? shown : "empty");
+		view_message(v, VIEW_TONE_PLAIN, "The %s stays %s%s", f->label,
+		             *shown ? shown : "empty", recordview_stop(shown));
 		free(shown);
 	} else if (record_set(c->store, kind, c->id, f->name, text, &err) != ERROR_NONE) {
 		view_field_error(vf, err.msg);
 	} else {
 		char *shown = record_field_display(f, copy);
-		view_message(v, VIEW_TONE_GOOD, "Saved the %s: %s.", f->label,
-		             *shown ? shown : "empty");
+		view_message(v, VIEW_TONE_GOOD, "Saved the %s: %s%s", f->label,
+		             *shown ? shown : "empty", recordview_stop(shown));
 		free(shown);
 		result = SCREEN_CHANGED;
 	}

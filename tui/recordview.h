@@ -51,4 +51,15 @@ void recordview_form(struct view_section *sec, const struct record_kind *kind, c
 enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
                                    const struct record_kind *kind, const struct command *cmd);
 
+/*
+ * Create a record of kind from start (a record of that kind to copy, or NULL
+ * for a new one with the kind's defaults) with cmd->text in the focused
+ * field, and make c->id its id. A refused value puts its sentence under the
+ * field and returns SCREEN_HANDLED with nothing written; an added one says
+ * so on the message line and returns SCREEN_CHANGED.
+ */
+enum screen_result recordview_add(struct screen_ctx *c, struct view *v,
+                                  const struct record_kind *kind, const void *start,
+                                  const struct command *cmd);
+
 #endif

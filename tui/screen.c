@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* screen: the stack of open screens, carrying out commands, drafts, and the help screen. */
+/* screen: the stack of open screens, carrying out commands, and drafts. */
 #include "screen.h"
 
 #include <stdlib.h>
@@ -28,15 +28,31 @@ struct screen_stack {
 	char *want_edit; /* the field to edit next (screen_edit_field), or NULL */
 };
 
-static const struct screen screen_help;
-
 const struct screen *screen_find(const struct screen *const *table, const char *name)
 {
-	if (strcmp(name, screen_help.name) == 0)
-		return &screen_help;
 	for (size_t i = 0; table && table[i]; i++)
 		if (strcmp(table[i]->name, name) == 0)
 			return table[i];
+	return NULL;
+}
+
+const struct screen *const *screen_table(const struct screen_ctx *c)
+{
+	return c->stack->table;
+}
+
+const struct screen_ctx *screen_under(const struct screen_ctx *c, const struct view **view)
+{
+	const struct screen_stack *st = c->stack;
+	for (size_t i = 1; i < st->n; i++) {
+		if (&st->frames[i].ctx == c) {
+			if (view)
+				*view = st->frames[i - 1].view;
+			return &st->frames[i - 1].ctx;
+		}
+	}
+	if (view)
+		*view = NULL;
 	return NULL;
 }
 
@@ -52,6 +68,11 @@ void screen_open(struct screen_ctx *c, const char *name, int64_t id)
 void screen_edit_field(struct screen_ctx *c, const char *name)
 {
 	mem_replace(&c->stack->want_edit, name);
+}
+
+bool screen_exists(const struct screen_ctx *c, const char *name)
+{
+	return screen_find(c->stack->table, name) != NULL;
 }
 
 void screen_back(struct screen_ctx *c)
@@ -464,9 +485,14 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 		return true;
 	}
 	switch (cmd->kind) {
-	case COMMAND_HELP:
-		screen_push_screen(st, &screen_help, 0);
+	case COMMAND_HELP: {
+		const struct screen *help = screen_find(st->table, "help");
+		if (help)
+			screen_push_screen(st, help, 0);
+		else
+			view_message(v, VIEW_TONE_WARN, "There is no help in this program.");
 		return true;
+	}
 	case COMMAND_BACK:
 		if (v->edit.active) {
 			screen_cancel_edit(st, v);
@@ -543,7 +569,7 @@ bool screen_offer_draft(struct screen_stack *st)
 	const struct screen *s = NULL;
 	if (draft_key_parse(key, &name, &id, &field))
 		s = screen_find(st->table, name);
-	if (s && s != &screen_help) {
+	if (s) {
 		screen_push_screen(st, s, id);
 		struct view *v = screen_view(st);
 		size_t sec, index;
@@ -569,64 +595,3 @@ bool screen_offer_draft(struct screen_stack *st)
 	free(field);
 	return offered;
 }
-
-/* ---- the help screen ---- */
-
-/* Add each sentence of text as a row of sec. */
-static void screen_help_sentences(struct view_section *sec, const char *text)
-{
-	const char *p = text;
-	while (p && *p) {
-		while (*p == ' ')
-			p++;
-		const char *end = strstr(p, ". ");
-		size_t len = end ? (size_t)(end - p) + 1 : strlen(p);
-		char *sentence = mem_strndup(p, len);
-		if (*sentence)
-			view_row_set(view_list_add(sec), 0, sentence, NULL);
-		free(sentence);
-		p += len;
-	}
-}
-
-/* Build the help of the screen below: what it is for, its actions, then the keys everywhere. */
-static void screen_help_build(struct screen_ctx *c, struct view *v)
-{
-	struct screen_stack *st = c->stack;
-	const struct screen_frame *below = st->n >= 2 ? &st->frames[st->n - 2] : NULL;
-	const char *title = below ? below->view->title : "involve";
-	view_title(v, "Help: %s", title);
-	view_summary(v, "What this screen is for, then its actions, then the keys and commands "
-	                "that work everywhere, one to a line.");
-	if (below && below->ctx.screen->help)
-		screen_help_sentences(view_add_list(v, "About this screen", NULL),
-		                      below->ctx.screen->help);
-	if (below && below->view->nactions) {
-		struct view_section *sec = view_add_list(v, "Actions on this screen", NULL);
-		for (size_t i = 0; i < below->view->nactions; i++) {
-			const struct view_action *a = &below->view->actions[i];
-			struct view_row *r = view_list_add(sec);
-			view_row_label(r, "%c: %s", a->key, a->label);
-			view_row_value(r, "or type %s. %s", a->word, a->help);
-		}
-	}
-	struct view_section *sec = view_add_list(v, "Keys and commands everywhere", NULL);
-	size_t n;
-	const struct command_info *info = command_infos(&n);
-	for (size_t i = 0; i < n; i++) {
-		struct view_row *r = view_list_add(sec);
-		if (info[i].keys)
-			view_row_label(r, "%s: %s", info[i].keys, info[i].help);
-		else
-			view_row_label(r, "%s", info[i].help);
-		if (info[i].word)
-			view_row_value(r, "or type %s", info[i].word);
-	}
-}
-
-static const struct screen screen_help = {
-	.name = "help",
-	.title = "Help",
-	.help = "Help lists what the screen you came from is for and every key and command.",
-	.build = screen_help_build,
-};

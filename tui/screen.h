@@ -14,6 +14,9 @@
  * the data changed, opens and closes screens as asked, and keeps what is
  * being typed as a draft (core/draft.h) so nothing typed is lost. Renderers
  * and tests both drive the program through it.
+ *
+ * Help (COMMAND_HELP: ? or F1, or "help" typed) opens the screen named "help"
+ * from the table over whichever screen is showing; screens/help.c is it.
  */
 #ifndef INVOLVE_SCREEN_H
 #define INVOLVE_SCREEN_H
@@ -81,8 +84,22 @@ void screen_quit(struct screen_ctx *c);
  */
 void screen_edit_field(struct screen_ctx *c, const char *name);
 
+/* True when the program has a screen named name, so a screen may offer to open it. */
+bool screen_exists(const struct screen_ctx *c, const char *name);
+
 /* The screen named name in a NULL-terminated table, or NULL. */
 const struct screen *screen_find(const struct screen *const *table, const char *name);
+/*
+ * The table of screens the program runs (main.c's), so a screen can offer a
+ * way to another only when it is there: screen_find(screen_table(c), "meeting").
+ */
+const struct screen *const *screen_table(const struct screen_ctx *c);
+/*
+ * The screen under c's on the stack (the one c's was opened from) and, when
+ * view is not NULL, its view; NULL when c's is the first. For the help
+ * screen, which describes the screen below it. Borrowed: valid while c's is open.
+ */
+const struct screen_ctx *screen_under(const struct screen_ctx *c, const struct view **view);
 
 /*
  * A new stack over the table of screens (NULL-terminated, owned by the

@@ -88,12 +88,6 @@ struct view_row *view_rows_add(struct view_rows *rows)
 	return r;
 }
 
-void view_rows_pop(struct view_rows *rows)
-{
-	if (rows->n)
-		view_row_free(&rows->v[--rows->n]);
-}
-
 void view_rows_clear(struct view_rows *rows)
 {
 	for (size_t i = 0; i < rows->n; i++)

@@ -59,8 +59,6 @@ struct view_rows {
 
 /* A new empty row at the end of rows (id 0, all text ""). Valid until the next add. */
 struct view_row *view_rows_add(struct view_rows *rows);
-/* Free the last row's text and take it off the end (nothing when there is none). */
-void view_rows_pop(struct view_rows *rows);
 /* Free every row's text and empty the array (keeping its memory). */
 void view_rows_clear(struct view_rows *rows);
 void view_rows_free(struct view_rows *rows);

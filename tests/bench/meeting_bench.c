@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
 #include "attendee.h"
+#include "bench.h"
 #include "config.h"
 #include "meeting.h"
 #include "meeting_log.h"
@@ -29,33 +29,6 @@
 
 static const struct screen *const screens[] = { &meeting_log_screen, &attendee_screen,
 	                                        &response_screen, NULL };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static struct view_line lines[24], prev[24];
-static size_t nprev;
-
-/* Carry out one command and lay out the screen as the curses renderer does; ms taken. */
-static double key(struct screen_stack *st, enum command_kind kind, const char *text, long number)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	c.number = number;
-	double t0 = now_ms();
-	screen_dispatch(st, &c);
-	size_t n = view_layout(screen_view(st), 19, prev, nprev, lines);
-	double t1 = now_ms();
-	for (size_t i = 0; i < n; i++)
-		prev[i] = lines[i];
-	nprev = n;
-	command_clear(&c);
-	return t1 - t0;
-}
 
 static bool count_one(int64_t id, const char *name, void *ctx)
 {
@@ -71,9 +44,9 @@ static double search(struct store *s, const char *text, int *found)
 	double best = 1e9;
 	for (int i = 0; i < 5; i++) {
 		*found = 0;
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		person_search(s, text, 10, count_one, found, NULL);
-		double t = now_ms() - t0;
+		double t = bench_now_ms() - t0;
 		best = t < best ? t : best;
 	}
 	return best;
@@ -92,7 +65,8 @@ int main(int argc, char **argv)
 		return 3;
 	}
 	struct config *config = config_load(NULL, rules_ids(), NULL);
-	meeting_set_due_policy(config_calendar(config), (int)config_int(config, "feedback.due_days"));
+	meeting_set_due_policy(config_calendar(config),
+	                       (int)config_int(config, "feedback.due_days"));
 	int64_t people = record_lookup(s, "SELECT count(*) FROM person", "");
 	int64_t busiest = record_lookup(s,
 	                                "SELECT meeting_id FROM attendance GROUP BY meeting_id "
@@ -106,34 +80,32 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
 		int found;
 		double t = search(s, texts[i], &found);
-		printf("person_search \"%s\": %.2f ms (%d found, at most 10)\n", texts[i], t, found);
+		printf("person_search \"%s\": %.2f ms (%d found, at most 10)\n", texts[i], t,
+		       found);
 	}
 
 	struct screen_stack *st = screen_stack_new(screens, s, config);
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	screen_push(st, "meeting", busiest);
-	view_layout(screen_view(st), 19, NULL, 0, lines);
-	printf("meeting screen opened and laid out in %.2f ms\n", now_ms() - t0);
+	bench_layout_fresh(st);
+	printf("meeting screen opened and laid out in %.2f ms\n", bench_now_ms() - t0);
 	/* The findings, rows and summary are built again after every change. */
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	screen_rebuild(st);
-	printf("meeting screen built again in %.2f ms\n", now_ms() - t0);
+	printf("meeting screen built again in %.2f ms\n", bench_now_ms() - t0);
 
-	struct command add;
-	command_make(&add, COMMAND_ACTION, NULL);
-	add.key = 'a';
-	screen_dispatch(st, &add);
-	command_clear(&add);
+	bench_key(st, COMMAND_ACTION, NULL, 0, 'a');
 	double worst = 0, sum = 0;
 	int keys = 0, names = 0;
 	double add_worst = 0, add_sum = 0;
 	for (int round = 0; round < 3; round++) {
 		/* Someone on record who is not at the meeting yet, typed in full. */
-		int64_t id = record_lookup(s,
-		                           "SELECT id FROM person WHERE anonymised = 0 AND id NOT IN "
-		                           "(SELECT person_id FROM attendance WHERE meeting_id = ?) "
-		                           "ORDER BY id LIMIT 1 OFFSET ?",
-		                           "ii", busiest, (int64_t)round * 7);
+		int64_t id =
+		        record_lookup(s,
+		                      "SELECT id FROM person WHERE anonymised = 0 AND id NOT IN "
+		                      "(SELECT person_id FROM attendance WHERE meeting_id = ?) "
+		                      "ORDER BY id LIMIT 1 OFFSET ?",
+		                      "ii", busiest, (int64_t)round * 7);
 		struct person p;
 		if (person_get(s, id, &p, NULL) != ERROR_NONE) {
 			person_clear(&p);
@@ -145,14 +117,14 @@ int main(int argc, char **argv)
 				n++;
 			char one[8] = { 0 };
 			memcpy(one, c, n);
-			double t = key(st, COMMAND_INSERT, one, 0);
+			double t = bench_key(st, COMMAND_INSERT, one, 0, 0);
 			worst = t > worst ? t : worst;
 			sum += t;
 			keys++;
 			c += n;
 		}
 		person_clear(&p);
-		double t = key(st, COMMAND_SAVE_FIELD, NULL, 1);
+		double t = bench_key(st, COMMAND_SAVE_FIELD, NULL, 1, 0);
 		add_worst = t > add_worst ? t : add_worst;
 		add_sum += t;
 		names++;
@@ -166,16 +138,12 @@ int main(int argc, char **argv)
 	       sum / keys, worst, keys);
 	printf("a name added or offered: %.2f ms on average, %.2f ms at worst (%d names)\n",
 	       add_sum / names, add_worst, names);
-	key(st, COMMAND_SAVE_FIELD, "", 1);
+	bench_key(st, COMMAND_SAVE_FIELD, "", 1, 0);
 	printf("people at the busiest meeting now: %lld\n",
 	       (long long)record_lookup(s, "SELECT count(*) FROM attendance WHERE meeting_id = ?",
 	                                "i", busiest));
 
-	struct command said;
-	command_make(&said, COMMAND_ACTION, NULL);
-	said.key = 's';
-	screen_dispatch(st, &said);
-	command_clear(&said);
+	bench_key(st, COMMAND_ACTION, NULL, 0, 's');
 	double line_sum = 0, line_worst = 0;
 	if (!screen_view(st)->edit.active) {
 		fprintf(stderr, "meeting_bench: not typing what was said\n");
@@ -184,7 +152,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < 5; i++) {
 		char text[64];
 		snprintf(text, sizeof text, "A point made in the room, number %d", i + 1);
-		double t = key(st, COMMAND_SAVE_FIELD, text, 1);
+		double t = bench_key(st, COMMAND_SAVE_FIELD, text, 1, 0);
 		line_sum += t;
 		line_worst = t > line_worst ? t : line_worst;
 	}

@@ -10,41 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
-#include <time.h>
 
-#include "project_details.h"
+#include "bench.h"
+#include "project_overview.h"
 #include "projects.h"
 #include "screen.h"
 #include "store.h"
 
-static const struct screen *const screens[] = { &projects_screen, &project_details_screen, NULL };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static struct view_line lines[24], prev[24];
-static size_t nprev;
-
-/* Carry out one command and lay out the screen as the curses renderer does; ms taken. */
-static double key(struct screen_stack *st, enum command_kind kind, const char *text, long number)
-{
-	struct command c;
-	command_make(&c, kind, text);
-	c.number = number;
-	double t0 = now_ms();
-	screen_dispatch(st, &c);
-	size_t n = view_layout(screen_view(st), 19, prev, nprev, lines);
-	double t1 = now_ms();
-	for (size_t i = 0; i < n; i++)
-		prev[i] = lines[i];
-	nprev = n;
-	command_clear(&c);
-	return t1 - t0;
-}
+static const struct screen *const screens[] = { &projects_screen, &project_overview_screen, NULL };
 
 int main(int argc, char **argv)
 {
@@ -59,10 +32,10 @@ int main(int argc, char **argv)
 		return 3;
 	}
 	struct screen_stack *st = screen_stack_new(screens, s, NULL);
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	screen_push(st, "projects", 0);
-	nprev = view_layout(screen_view(st), 19, NULL, 0, prev);
-	printf("first view built and laid out: %.2f ms (%s)\n", now_ms() - t0,
+	bench_layout_fresh(st);
+	printf("first view built and laid out: %.2f ms (%s)\n", bench_now_ms() - t0,
 	       screen_view(st)->summary);
 
 	static const struct {
@@ -86,7 +59,7 @@ int main(int argc, char **argv)
 	for (size_t r = 0; r < sizeof runs / sizeof *runs; r++) {
 		double total = 0, worst = 0;
 		for (int i = 0; i < runs[r].times; i++) {
-			double ms = key(st, runs[r].kind, runs[r].text, runs[r].number);
+			double ms = bench_key(st, runs[r].kind, runs[r].text, runs[r].number, 0);
 			total += ms;
 			if (ms > worst)
 				worst = ms;

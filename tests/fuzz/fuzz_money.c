@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int64_t pence = -7;
 	struct error err = { 0 };
 	if (money_parse(text, &pence, &err) == ERROR_NONE) {
-		FUZZ_CHECK(pence >= 0 && pence <= INT64_C(1000000000));
+		FUZZ_CHECK(pence >= 0 && pence <= INT64_C(100000000000));
 		char plain[MONEY_TEXT_SIZE], pounds[MONEY_TEXT_SIZE];
 		money_format(pence, plain);
 		money_format_pounds(pence, pounds);

@@ -20,6 +20,7 @@
 #include "draft.h"
 #include "drive.h"
 #include "feedback.h"
+#include "finding.h"
 #include "meeting.h"
 #include "meeting_log.h"
 #include "mem.h"
@@ -33,8 +34,10 @@
 
 /* ---- the world the tests start from ---- */
 
-static const struct screen *const screens[] = { &stage_stub_screen, &meeting_log_screen,
-	                                        &attendee_screen, &response_screen, NULL };
+static const struct screen *const screens[] = {
+	&stage_stub_screen, &meeting_log_screen, &attendee_screen,
+	&response_screen,   &finding_screen,     NULL,
+};
 
 struct world {
 	struct support_db *db;
@@ -210,25 +213,25 @@ static void a_new_meeting_is_held_today_and_its_details_are_saved_as_left(void *
 	assert_string_equal(f->display, "Needs assessment");
 	assert_string_equal(f->choices[0],
 	                    config_stage_label(w->config, config_stage_at(w->config, 0)));
-	drive_send_number(w->st, COMMAND_SAVE_FIELD, "5", 0);
+	drive_number(w->st, COMMAND_SAVE_FIELD, "5", 0);
 	assert_string_equal(v->message, "Saved the stage: Strategic framework.");
-	drive_send_number(w->st, COMMAND_SAVE_FIELD, "not a stage", 0);
+	drive_number(w->st, COMMAND_SAVE_FIELD, "not a stage", 0);
 	assert_true(contains(view_focused_field(v)->error, "stages of the cycle"));
-	drive_send_number(w->st, COMMAND_SAVE_FIELD, "needs", 0);
+	drive_number(w->st, COMMAND_SAVE_FIELD, "needs", 0);
 	assert_string_equal(v->message, "Saved the stage: Needs assessment.");
 	/* The level is a rung of the configured ladder, kept by its key. */
 	f = focus(w, "level");
-	drive_send_number(w->st, COMMAND_SAVE_FIELD, "consulting", 0);
+	drive_number(w->st, COMMAND_SAVE_FIELD, "consulting", 0);
 	assert_string_equal(v->message, "Saved the level of involvement: Consulting.");
-	drive_send_number(w->st, COMMAND_SAVE_FIELD, "shouting", 0);
+	drive_number(w->st, COMMAND_SAVE_FIELD, "shouting", 0);
 	assert_true(contains(view_focused_field(v)->error, "Informing"));
 	/* The feedback due date, set by hand, then worked out again. */
 	f = focus(w, "feedback_due_on");
 	assert_string_equal(f->display, "2026-12-18, worked out from the date held");
-	drive_send_number(w->st, COMMAND_SAVE_FIELD, "2027-01-08", 0);
+	drive_number(w->st, COMMAND_SAVE_FIELD, "2027-01-08", 0);
 	assert_string_equal(v->message, "Saved the feedback due date, set by hand: 2027-01-08.");
 	assert_string_equal(view_focused_field(v)->display, "2027-01-08, set by hand");
-	drive_send_number(w->st, COMMAND_SAVE_FIELD, "", 0);
+	drive_number(w->st, COMMAND_SAVE_FIELD, "", 0);
 	assert_true(contains(v->message, "worked out from the date held again: 2026-12-18"));
 	assert_int_equal(meeting_get(w->db->store, id, &m, NULL), ERROR_NONE);
 	assert_string_equal(m.title, "Carers' forum");
@@ -273,7 +276,7 @@ static void add_three(struct world *w)
 	assert_string_equal(
 	        v->question.text,
 	        "No one on record is called Zofia Nowak. Add Zofia Nowak as someone new?");
-	drive_send_number(w->st, COMMAND_ANSWER, NULL, 1);
+	drive_number(w->st, COMMAND_ANSWER, NULL, 1);
 	assert_true(v->edit.active);
 	assert_string_equal(focused(w), "new_role");
 	struct view_field *f = view_focused_field(v);
@@ -322,11 +325,11 @@ static void three_people_added_by_part_of_a_name_or_on_the_spot(void **state)
 	/* Who came is found by name, though an attendance has no name of its own. */
 	select_row(w, PEOPLE, "Ann B.");
 	drive_send(w->st, COMMAND_JUMP, "Z");
-	assert_string_equal(drive_selected(w->st), "Zofia Nowak");
+	assert_string_equal(drive_selected_label(w->st), "Zofia Nowak");
 	drive_send(w->st, COMMAND_FIND, "łukasik");
-	assert_string_equal(drive_selected(w->st), "Małgorzata Łukasik");
+	assert_string_equal(drive_selected_label(w->st), "Małgorzata Łukasik");
 	drive_send(w->st, COMMAND_FIND, "nobody by this name");
-	assert_string_equal(drive_selected(w->st), "Małgorzata Łukasik");
+	assert_string_equal(drive_selected_label(w->st), "Małgorzata Łukasik");
 	/* One a second time is said, not added twice. */
 	drive_key(w->st, 'a');
 	drive_type(w->st, "Ann B.");
@@ -367,7 +370,7 @@ static void several_matches_are_offered_by_number_and_no_one_is_added_unasked(vo
 	/* A name on no one's record is added only when the answer is yes. */
 	drive_send(w->st, COMMAND_SAVE_FIELD, "Nobody Known");
 	assert_non_null(v->question.text);
-	drive_send_number(w->st, COMMAND_ANSWER, NULL, 0);
+	drive_number(w->st, COMMAND_ANSWER, NULL, 0);
 	assert_int_equal(person_find(w->db->store, "Nobody Known"), 0);
 	assert_true(contains(v->message, "No one was added."));
 	assert_true(v->edit.active);
@@ -549,6 +552,8 @@ static void feedback_is_given_one_by_one_or_to_all_still_owed(void **state)
 	assert_row(w, PEOPLE, "Ann B.",
 	           "told: Ann B., carer, support needs not recorded (hearing loop; seat near the "
 	           "front), in large print, on 2026-11-22");
+	select_row(w, PEOPLE, "Ann B.");
+	assert_int_equal(view_selected_row(v)->tone, VIEW_TONE_GOOD);
 	drive_key(w->st, 'g');
 	assert_true(contains(v->message, "Ann B. has been told already"));
 	/* On her own screen, told in another format than she prefers: said, and a finding. */
@@ -591,7 +596,7 @@ static void feedback_is_given_one_by_one_or_to_all_still_owed(void **state)
 	assert_string_equal(v->question.text, "Mark all the service users and carers still owed "
 	                                      "feedback as told on 2026-11-21 by email, each in "
 	                                      "their preferred format?");
-	drive_send_number(w->st, COMMAND_ANSWER, NULL, 1);
+	drive_number(w->st, COMMAND_ANSWER, NULL, 1);
 	assert_string_equal(v->message, "Marked 2 people as told on 2026-11-21 by email, each in "
 	                                "their preferred format.");
 	assert_row(w, PEOPLE, "Małgorzata Łukasik",
@@ -619,6 +624,9 @@ static void overdue_feedback_says_so_first(void **state)
 	add_three(w);
 	assert_row(w, PEOPLE, "Zofia Nowak",
 	           "OVERDUE: Zofia Nowak, carer, not yet told, due 2026-09-29");
+	/* The status word stands out as an alert, not by chance. */
+	select_row(w, PEOPLE, "Zofia Nowak");
+	assert_int_equal(view_selected_row(top(w))->tone, VIEW_TONE_ALERT);
 	assert_true(
 	        contains(top(w)->summary,
 	                 "3 people still to be told what came of it, OVERDUE since 2026-09-29"));
@@ -630,7 +638,10 @@ static void overdue_feedback_says_so_first(void **state)
 		if (strcmp(sec->list.rows.v[i].key, "feedback_overdue") == 0)
 			view_select_row(v, FINDINGS, i);
 	drive_send(w->st, COMMAND_OPEN, NULL);
-	assert_true(contains(v->message, rules_find("feedback_overdue")->title));
+	assert_int_equal(screen_depth(w->st), 3);
+	assert_true(contains(top(w)->title, rules_find("feedback_overdue")->title));
+	drive_dump(w->st, "finding explained");
+	drive_send(w->st, COMMAND_BACK, NULL);
 	/* A commissioner at the meeting is owed nothing. */
 	drive_key(w->st, 'a');
 	drive_send(w->st, COMMAND_SAVE_FIELD, "sam");
@@ -688,12 +699,12 @@ static void who_came_their_needs_and_removing_them(void **state)
 	assert_string_equal(v->question.text,
 	                    "Remove Zofia Nowak from this meeting? Any record that "
 	                    "they were told what came of it goes too.");
-	drive_send_number(w->st, COMMAND_ANSWER, NULL, 0);
+	drive_number(w->st, COMMAND_ANSWER, NULL, 0);
 	assert_string_equal(v->message, "Nothing was deleted.");
 	int64_t zofia = person_find(s, "Zofia Nowak");
 	assert_true(attendance_find(s, id, zofia) != 0);
 	drive_key(w->st, 'd');
-	drive_send_number(w->st, COMMAND_ANSWER, NULL, 1);
+	drive_number(w->st, COMMAND_ANSWER, NULL, 1);
 	assert_string_equal(v->message, "Removed Zofia Nowak from this meeting.");
 	assert_int_equal(attendance_find(s, id, zofia), 0);
 	assert_int_equal(feedback_find(s, id, zofia), 0);
@@ -703,7 +714,7 @@ static void who_came_their_needs_and_removing_them(void **state)
 	drive_send(w->st, COMMAND_OPEN, NULL);
 	drive_key(w->st, 'd');
 	assert_true(contains(top(w)->question.text, "Remove Ann B. from Meeting on 2026-11-22?"));
-	drive_send_number(w->st, COMMAND_ANSWER, NULL, 1);
+	drive_number(w->st, COMMAND_ANSWER, NULL, 1);
 	assert_int_equal(screen_depth(w->st), 2);
 	assert_int_equal(attendance_find(s, id, w->ann), 0);
 	/* Something said is deleted after a question too. */
@@ -711,7 +722,7 @@ static void who_came_their_needs_and_removing_them(void **state)
 	drive_key(w->st, 'd');
 	assert_string_equal(v->question.text,
 	                    "Delete what was said: \"Nobody explains the jargon\"?");
-	drive_send_number(w->st, COMMAND_ANSWER, NULL, 1);
+	drive_number(w->st, COMMAND_ANSWER, NULL, 1);
 	assert_null(row_text(w, SAID, "Nobody explains the jargon"));
 }
 

@@ -26,5 +26,7 @@ db=$tmp/t.db
 	printf '\n\nquit\n' | "$run" "$db" --text
 	echo "### exit $?"
 } >"$tmp/actual" 2>&1
-. "$dir/golden.sh"
-golden "$tmp/actual" "$dir" meeting "${3:-}"
+status=0
+. "$dir/lib.sh"
+transcript "$tmp/actual" "$dir/meeting.expected" "${3:-}"
+exit $status

@@ -13,6 +13,7 @@
 #include "app.h"
 #include "attendee.h"
 #include "config.h"
+#include "finding.h"
 #include "meeting.h"
 #include "meeting_log.h"
 #include "project.h"
@@ -22,8 +23,10 @@
 #include "stage_stub.h"
 #include "store.h"
 
-static const struct screen *const screens[] = { &stage_stub_screen, &meeting_log_screen,
-	                                        &attendee_screen, &response_screen, NULL };
+static const struct screen *const screens[] = {
+	&stage_stub_screen, &meeting_log_screen, &attendee_screen,
+	&response_screen,   &finding_screen,     NULL,
+};
 
 int main(int argc, char **argv)
 {

@@ -3,6 +3,7 @@
 # The text mode, from piped input, against its golden transcript: add projects field by field,
 # a refused date explained and asked again, find, change one field, delete after a question,
 # help; then end of input in the middle of a field keeps a draft that the next start offers back.
+# Each run goes from the first screen, Today, to Projects.
 # Last, paging through 45 projects: next, previous, last, first, find, a first letter.
 # Usage: projects.sh INVOLVE SOURCE_DIR SEED [--update]
 set -u
@@ -12,21 +13,23 @@ trap 'rm -rf "$tmp"' EXIT
 export INVOLVE_TODAY=2026-11-22 XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 unset INVOLVE_UI NO_COLOR
 db=$tmp/t.db
+status=0
 {
 	echo "### run 1: involve --text, input from projects.in"
-	"$involve" --db "$db" --text <"$dir/projects.in"
+	{ echo projects; cat "$dir/projects.in"; } | "$involve" --db "$db" --text
 	echo "### exit $?"
 	echo "### run 2: input piped (text mode by itself), ending in the middle of a field"
-	printf '1\n3\nAdult soc' | TERM=xterm "$involve" --db "$db"
+	printf 'projects\n1\n15\nAdult soc' | TERM=xterm "$involve" --db "$db"
 	echo "### exit $?"
 	echo "### run 3: the draft is offered back; Enter saves it"
 	printf '\nback\nquit\n' | TERM=dumb "$involve" --db "$db"
 	echo "### exit $?"
 	echo "### run 4: paging through 45 projects"
 	"$seed" "$tmp/many.db" 45
-	printf 'next\nnext\nnext\nprevious\nlast\nfirst\nfind mental\nnext\nfind nothing like it\n3\nback\n' |
+	printf 'projects\nnext\nnext\nnext\nprevious\nlast\nfirst\nfind mental\nnext\nfind nothing like it\n3\nback\n' |
 		"$involve" --db "$tmp/many.db" --text
 	echo "### exit $?"
 } >"$tmp/actual" 2>&1
-. "$dir/golden.sh"
-golden "$tmp/actual" "$dir" projects "${4:-}"
+. "$dir/lib.sh"
+transcript "$tmp/actual" "$dir/projects.expected" "${4:-}"
+exit $status

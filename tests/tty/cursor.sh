@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The hardware cursor follows focus (R1, R2): after every key it is at the start of the one row
 # marked "> ", in the field being typed into, or at the end of a question. High-contrast theme
-# chosen by NO_COLOR, 80x24 and 40x12, TERM=xterm, linux and vt100.
+# chosen by NO_COLOR, 80x24 and 40x12, TERM=xterm, linux and vt100; on Today, then on Projects.
 # Usage: cursor.sh INVOLVE SEED
 INVOLVE=$1 SEED=$2
 . "$(dirname "$0")/lib.sh"
@@ -16,7 +16,9 @@ for run in "xterm 80 24" "xterm 40 12" "linux 80 24" "vt100 40 12"; do
 		set -- "$@"
 		start "$1" "$2" "$term" NO_COLOR=1 -- --db "$T/p.db"
 		at="$term $1x$2"
-		on_selected_row "$at start"
+		on_selected_row "$at start (Today)"
+		keys p
+		on_selected_row "$at projects"
 		screen | grep -q 'Project 00001' || fail "$at: the first project is not shown"
 		keys Down
 		on_selected_row "$at Down"
@@ -47,8 +49,9 @@ for run in "xterm 80 24" "xterm 40 12" "linux 80 24" "vt100 40 12"; do
 		keys n
 		on_selected_row "$at question answered"
 		keys Enter
-		on_selected_row "$at open a project (form)"
-		keys Down Down Enter
+		on_selected_row "$at open a project (its first stage)"
+		# The details form is last on the project's screen: to its end, then up to the area.
+		keys '>' Up Up Up Up Enter
 		typed 'Łódź 中'
 		line=$(screen | grep -n '^> service area: ' | cut -d: -f1)
 		want_x=$((2 + $(printf '%s' 'service area: Adult social careŁódź 中' | wc -m) + 1))

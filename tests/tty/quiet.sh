@@ -42,7 +42,7 @@ stop_recording
 on_selected_row "after scrolling"
 
 # Typing, then a pause: the draft is kept, and nothing is drawn for it.
-keys Enter Down Down Enter
+keys Enter '>' Up Up Up Up Enter
 typed "Carers"
 record "$T/pause.log"
 sleep 3

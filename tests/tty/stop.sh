@@ -13,7 +13,7 @@ involve_pid() { ps -o pid= --ppid "$(tm display -p '#{pane_pid}')" | tr -d ' ' |
 
 for sig in TERM HUP; do
 	start 80 24 xterm NO_COLOR=1 -- --db "$T/p.db"
-	keys Enter Down Down Enter C-u
+	keys Enter '>' Up Up Up Up Enter C-u
 	# Killed within the second after typing, before a pause would have kept the draft.
 	tm send-keys -l "Day opps $sig"
 	sleep 0.3

@@ -204,6 +204,42 @@ static void the_personal_fields_are_flagged_in_the_table(void **state)
 	assert_false(record_field(&person_kind, "anonymised")->flags & FIELD_PERSONAL);
 }
 
+/* Forgotten people are numbered, so two of them stay apart; forgetting again keeps the number. */
+static void forgotten_people_stay_apart(void **state)
+{
+	struct support_db *db = *state;
+	int64_t ids[2];
+	for (int i = 0; i < 2; i++) {
+		struct person p;
+		person_init(&p);
+		mem_replace(&p.name, i ? "Ann B." : "Tomasz W.");
+		assert_int_equal(person_create(db->store, &p, NULL), ERROR_NONE);
+		ids[i] = p.head.id;
+		person_clear(&p);
+	}
+	struct privacy_forgotten f;
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(privacy_forget(db->store, ids[i], false, &f, NULL), ERROR_NONE);
+		privacy_forgotten_free(&f);
+	}
+	assert_int_equal(privacy_forget(db->store, ids[0], false, &f, NULL), ERROR_NONE);
+	assert_true(f.already);
+	privacy_forgotten_free(&f);
+	struct person a, b;
+	assert_int_equal(person_get(db->store, ids[0], &a, NULL), ERROR_NONE);
+	assert_int_equal(person_get(db->store, ids[1], &b, NULL), ERROR_NONE);
+	/* Six hex digits of the id: the same on every laptop the forgetting reaches. */
+	char want[64];
+	snprintf(want, sizeof want, "a participant %06" PRIx64, (uint64_t)ids[0] & 0xffffff);
+	assert_string_equal(a.name, want);
+	snprintf(want, sizeof want, "a participant %06" PRIx64, (uint64_t)ids[1] & 0xffffff);
+	assert_string_equal(b.name, want);
+	assert_string_not_equal(a.name, b.name);
+	assert_int_equal(person_find(db->store, want), ids[1]);
+	person_clear(&a);
+	person_clear(&b);
+}
+
 static void forgetting_erases_personal_fields_and_keeps_what_they_said(void **state)
 {
 	struct support_db *db = *state;
@@ -226,7 +262,10 @@ static void forgetting_erases_personal_fields_and_keeps_what_they_said(void **st
 
 	struct person p;
 	assert_int_equal(person_get(db->store, sc.person, &p, NULL), ERROR_NONE);
-	assert_string_equal(p.name, PRIVACY_FORGOTTEN_NAME);
+	char want[64];
+	snprintf(want, sizeof want, "%s %06" PRIx64, PRIVACY_FORGOTTEN_NAME,
+	         (uint64_t)sc.person & 0xffffff);
+	assert_string_equal(p.name, want);
 	assert_int_equal(p.anonymised, 1);
 	for (size_t i = 0; i < person_kind.nfields; i++) {
 		const struct field *fl = &person_kind.fields[i];
@@ -432,6 +471,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(finds_people_by_name_or_number, support_db_setup,
 		                                support_db_teardown),
 		cmocka_unit_test(the_personal_fields_are_flagged_in_the_table),
+		cmocka_unit_test_setup_teardown(forgotten_people_stay_apart, support_db_setup,
+		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(
 		        forgetting_erases_personal_fields_and_keeps_what_they_said,
 		        support_db_setup, support_db_teardown),

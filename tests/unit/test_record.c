@@ -348,6 +348,66 @@ static void feedback_due_follows_the_date_held(void **state)
 	project_clear(&pr);
 }
 
+/* Many records at once: all inserted (a full batch and the rest), or none. */
+static void create_many_is_all_or_nothing(void **state)
+{
+	struct support_db *db = *state;
+	enum { N = RECORD_BATCH + 6 };
+	struct person people[N];
+	void *recs[N];
+	for (int i = 0; i < N; i++) {
+		person_init(&people[i]);
+		char *name = mem_printf("Person %d", i);
+		mem_replace(&people[i].name, name);
+		free(name);
+		recs[i] = &people[i];
+	}
+	/* One not acceptable: nothing is inserted, and it is named. */
+	mem_replace(&people[5].name, "");
+	struct error err;
+	size_t bad = 0;
+	assert_int_equal(record_create_many(db->store, &person_kind, recs, N, &bad, &err),
+	                 ERROR_INVALID);
+	assert_int_equal(bad, 5);
+	assert_string_equal(err.field, "name");
+	struct record_query all = { 0 };
+	int64_t count = -1;
+	assert_int_equal(record_count(db->store, &person_kind, &all, &count, NULL), ERROR_NONE);
+	assert_int_equal(count, 0);
+
+	/* A constraint the checks cannot see fails the whole call, not half of it. */
+	mem_replace(&people[5].name, "Person 5");
+	assert_int_equal(store_exec(db->store,
+	                            "CREATE TRIGGER no_zed BEFORE INSERT ON person WHEN NEW.name = "
+	                            "'Zed' BEGIN SELECT RAISE(ABORT, 'no Zed'); END",
+	                            &err),
+	                 ERROR_NONE);
+	mem_replace(&people[N - 1].name, "Zed");
+	assert_int_not_equal(record_create_many(db->store, &person_kind, recs, N, NULL, &err),
+	                     ERROR_NONE);
+	assert_int_equal(record_count(db->store, &person_kind, &all, &count, NULL), ERROR_NONE);
+	assert_int_equal(count, 0);
+
+	mem_replace(&people[N - 1].name, "Person last");
+	for (int i = 0; i < N; i++)
+		people[i].head.id = 0;
+	assert_int_equal(record_create_many(db->store, &person_kind, recs, N, &bad, &err),
+	                 ERROR_NONE);
+	assert_int_equal(bad, N);
+	assert_int_equal(record_count(db->store, &person_kind, &all, &count, NULL), ERROR_NONE);
+	assert_int_equal(count, N);
+	for (int i = 0; i < N; i += N - 1) {
+		struct person got;
+		assert_true(people[i].head.id != 0);
+		assert_int_equal(person_get(db->store, people[i].head.id, &got, &err), ERROR_NONE);
+		assert_string_equal(got.name, people[i].name);
+		assert_string_equal(got.head.created_at, people[i].head.created_at);
+		person_clear(&got);
+	}
+	for (int i = 0; i < N; i++)
+		person_clear(&people[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +419,8 @@ int main(void)
 		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(feedback_due_follows_the_date_held,
 		                                support_db_setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(create_many_is_all_or_nothing, support_db_setup,
+		                                support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
