@@ -285,7 +285,10 @@ static char *render_curses_keys(const struct view *v)
 			free(out);
 			out = next;
 		}
-		char *next = mem_printf("%s. Enter save, Esc leave as it was", out);
+		/* A choice that ends with a full stop ("Ann B.") ends the sentence too. */
+		bool stop = out[strlen(out) - 1] == '.';
+		char *next =
+		        mem_printf("%s%s Enter save, Esc leave as it was", out, stop ? "" : ".");
 		free(out);
 		return next;
 	}
