@@ -517,6 +517,9 @@ static void meeting_log_telling_fields(struct screen_ctx *c, struct view *v)
 		view_field_add_choice(f, methods[i].label);
 }
 
+/* The actions the screen offers (from the table of actions below). */
+static void meeting_log_add_actions(struct view *v);
+
 static void meeting_log_build(struct screen_ctx *c, struct view *v)
 {
 	struct meeting_log_state *st = meeting_log_state(c);
@@ -566,26 +569,7 @@ static void meeting_log_build(struct screen_ctx *c, struct view *v)
 		meeting_log_finding_rows(sec, &st->found);
 	}
 
-	view_add_action(v, 'a', "add", "add someone",
-	                "Type part of a name to add who came, one after another; Enter on an empty "
-	                "line finishes.");
-	view_add_action(v, 's', "said", "note what was said",
-	                "Type what was said, one thing after another; Enter on an empty line "
-	                "finishes.");
-	view_add_action(v, 'r', "respond", "respond to what was said",
-	                "Record what came of the selected thing said (or the first still to "
-	                "answer): we did.");
-	view_add_action(v, 'm', "met", "support needs met",
-	                "Record that the selected person's support needs were met.");
-	view_add_action(v, 'g', "given", "feedback given",
-	                "Record that the selected person was told what came of it, on the date "
-	                "told and by the way told, in their preferred format.");
-	view_add_action(v, 'f', "all", "feedback given to all",
-	                "Record that every service user and carer who came and is still owed "
-	                "feedback was told, after asking.");
-	view_add_action(v, 'd', "delete", "remove a person or thing said",
-	                "Remove the selected person from the meeting, or delete the selected thing "
-	                "said, after asking.");
+	meeting_log_add_actions(v);
 	/* A meeting never changed since it was made is filled in field by field. */
 	v->walk = fresh && meeting_log_said_count(c->store, c->id, NULL) == 0;
 	meeting_clear(&m);
@@ -1343,16 +1327,44 @@ static enum screen_result meeting_log_said_action(struct screen_ctx *c, struct v
 	return SCREEN_HANDLED;
 }
 
-/* The actions, by key. */
+/* The actions: key, word, label, help, and what each does. */
 static const struct {
 	int key;
+	const char *word, *label, *help;
 	enum screen_result (*run)(struct screen_ctx *c, struct view *v);
 } meeting_log_actions[] = {
-	{ 'a', meeting_log_add_action }, { 's', meeting_log_said_action },
-	{ 'r', meeting_log_respond },    { 'm', meeting_log_met },
-	{ 'g', meeting_log_given },      { 'f', meeting_log_all },
-	{ 'd', meeting_log_delete },
+	{ 'a', "add", "add someone",
+	  "Type part of a name to add who came, one after another; Enter on an empty line "
+	  "finishes.",
+	  meeting_log_add_action },
+	{ 's', "said", "note what was said",
+	  "Type what was said, one thing after another; Enter on an empty line finishes.",
+	  meeting_log_said_action },
+	{ 'r', "respond", "respond to what was said",
+	  "Record what came of the selected thing said (or the first still to answer): we did.",
+	  meeting_log_respond },
+	{ 'm', "met", "support needs met",
+	  "Record that the selected person's support needs were met.", meeting_log_met },
+	{ 'g', "given", "feedback given",
+	  "Record that the selected person was told what came of it, on the date told and by the "
+	  "way told, in their preferred format.",
+	  meeting_log_given },
+	{ 'f', "all", "feedback given to all",
+	  "Record that every service user and carer who came and is still owed feedback was "
+	  "told, after asking.",
+	  meeting_log_all },
+	{ 'd', "delete", "remove a person or thing said",
+	  "Remove the selected person from the meeting, or delete the selected thing said, after "
+	  "asking.",
+	  meeting_log_delete },
 };
+
+static void meeting_log_add_actions(struct view *v)
+{
+	for (size_t i = 0; i < sizeof meeting_log_actions / sizeof *meeting_log_actions; i++)
+		view_add_action(v, meeting_log_actions[i].key, meeting_log_actions[i].word,
+		                meeting_log_actions[i].label, meeting_log_actions[i].help);
+}
 
 /* The fields the screen saves itself, by name; the rest are the meeting's own. */
 static const struct {
