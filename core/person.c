@@ -155,7 +155,8 @@ static enum error_code person_search_folded(struct store *s, const char *text, i
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		char *folded = text_fold(name);
 		char *at = strstr(folded, want);
-		struct person_near one = { sqlite3_column_int64(st, 0), at != folded, folded, NULL };
+		struct person_near one = { sqlite3_column_int64(st, 0), at != folded, folded,
+			                   NULL };
 		if (!at || (n == limit && !person_before(&one, &near[n - 1]))) {
 			free(folded);
 			continue;

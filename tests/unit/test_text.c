@@ -125,7 +125,10 @@ static void capitals_fold_to_small_letters_in_many_scripts(void **state)
 	folds_to("İstanbul", "istanbul");
 	/* What has no capital, and bytes that are not UTF-8, stay as they were. */
 	folds_to("王芳 × 7", "王芳 × 7");
-	folds_to("a\xff\xfe" "B", "a\xff\xfe" "b");
+	folds_to("a\xff\xfe"
+	         "B",
+	         "a\xff\xfe"
+	         "b");
 	folds_to("", "");
 	folds_to(NULL, "");
 }
