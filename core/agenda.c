@@ -98,7 +98,7 @@ enum error_code agenda_feedback(struct store *s, const struct config *config,
 		code = rules_run(s, config, &opt, agenda_keep, &g, err);
 	}
 	for (size_t i = 0; code == ERROR_NONE && i < g.found.count; i++)
-		if (!fn(&g.found.items[i], ctx))
+		if (!fn(rules_list_at(&g.found, i), ctx))
 			break;
 	rules_list_free(&g.found);
 	return code;

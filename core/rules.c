@@ -155,24 +155,27 @@ static const struct rule rules_all[] = {
 	  "of involvement; if the system works for service users then it will work for everyone.",
 	  KEYS("jargon"), rules_meeting_jargon },
 	{ "people_usual_suspects", RULE_WARNING, "The usual suspects",
-	  "Over representation.window_days days, the representation.top_n most frequent people "
-	  "make up more than representation.share of service user and carer attendances, once "
-	  "there have been at least representation.min_meetings meetings. Relying on the same few "
-	  "voices, the usual suspects, means others go unheard and strains the few who do take "
-	  "part.",
+	  "In a project's meetings over representation.window_days days, the "
+	  "representation.top_n most frequent people make up more than representation.share of "
+	  "service user and carer attendances, once it has held at least "
+	  "representation.min_meetings meetings with users. Relying on the same few voices, the "
+	  "usual suspects, means others go unheard and strains the few who do take part.",
 	  KEYS("representation.window_days", "representation.top_n", "representation.share",
 	       "representation.min_meetings"),
 	  rules_people_usual_suspects },
 	{ "people_no_newcomers", RULE_INFO, "No newcomers",
-	  "No new service user or carer has taken part in representation.newcomer_days days. "
+	  "No new service user or carer has come to a project's meetings in "
+	  "representation.newcomer_days days: everyone who did was first involved before then. "
 	  "Bringing in new people, from seldom-heard groups and future users as well as current "
 	  "ones, keeps involvement from resting on the usual few.",
 	  KEYS("representation.newcomer_days"), rules_people_no_newcomers },
 	{ "person_fatigue", RULE_WARNING, "Too many sessions for one person",
-	  "Someone is booked into more than representation.max_per_month sessions in 30 days. It "
-	  "can be tiring: many people take part alongside their own health, work and caring, and "
-	  "too many consultation initiatives lead to involvement fatigue.",
-	  KEYS("representation.max_per_month"), rules_people_fatigue },
+	  "Someone was booked into more than representation.max_per_month sessions in 30 days, "
+	  "looking back representation.window_days days and ahead to the bookings already made. "
+	  "It can be tiring: many people take part alongside their own health, work and caring, "
+	  "and too many consultation initiatives lead to involvement fatigue.",
+	  KEYS("representation.max_per_month", "representation.window_days"),
+	  rules_people_fatigue },
 	{ "project_current_users_only", RULE_WARNING, "Only current users involved",
 	  "A redesign or decommissioning project has involved no future users or people who do "
 	  "not use the service now. Current and future users can want different things, and "
@@ -361,15 +364,19 @@ enum error_code rules_prepare(struct rules_run *x, const char *sql,
 		free(text);
 		text = next;
 	}
-	/* Over everything, tables marked RULES_SCAN are read straight through. */
+	/* Over everything, tables marked RULES_SCAN are read straight through, first. */
 	bool all = x->opt->scope.kind == RULES_SCOPE_ALL;
-	while ((mark = strstr(text, RULES_SCAN))) {
-		size_t at = (size_t)(mark - text);
-		char *next = mem_printf("%.*s%s%s", (int)at, text, all ? " NOT INDEXED" : "",
-		                        mark + strlen(RULES_SCAN));
-		free(text);
-		text = next;
-	}
+	static const struct {
+		const char *mark, *all;
+	} scans[] = { { RULES_SCAN, " NOT INDEXED" }, { RULES_CROSS, " CROSS" } };
+	for (size_t i = 0; i < sizeof scans / sizeof *scans; i++)
+		while ((mark = strstr(text, scans[i].mark))) {
+			size_t at = (size_t)(mark - text);
+			char *next = mem_printf("%.*s%s%s", (int)at, text, all ? scans[i].all : "",
+			                        mark + strlen(scans[i].mark));
+			free(text);
+			text = next;
+		}
 	sqlite3_stmt *st = store_prepare(x->store, text, err);
 	free(text);
 	if (!st)
@@ -424,7 +431,7 @@ enum error_code rules_each_row(struct rules_run *x, struct sqlite3_stmt *st, rul
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct finding f;
 		rules_finding_init(&f);
-		rules_row(x, st, &f);
+		rules_row(st, &f);
 		char *msg = fn(x, st, &f);
 		if (!msg)
 			continue;
@@ -446,32 +453,16 @@ enum error_code rules_query(struct rules_run *x, const char *sql,
 	return st ? rules_each_row(x, st, fn, err) : code;
 }
 
-char *rules_scope_title(struct rules_run *x)
+enum error_code rules_query_day(struct rules_run *x, const char *sql,
+                                const struct rules_scope_sql *scope, const char *name, int32_t day,
+                                rules_message_fn fn, struct error *err)
 {
-	enum rules_scope_kind kind = x->opt->scope.kind;
-	if (kind != RULES_SCOPE_PROJECT && kind != RULES_SCOPE_STAGE)
-		return NULL;
-	struct sqlite3_stmt *st =
-	        store_prepare(x->store, "SELECT title FROM project WHERE id = ?", NULL);
+	struct sqlite3_stmt *st;
+	enum error_code code = rules_prepare(x, sql, scope, &st, err);
 	if (!st)
-		return NULL;
-	sqlite3_bind_int64(st, 1, x->opt->scope.id);
-	char *title = sqlite3_step(st) == SQLITE_ROW && rules_text(st, 0)
-	                      ? mem_strdup(rules_text(st, 0))
-	                      : NULL;
-	sqlite3_reset(st);
-	return title;
-}
-
-void rules_scope_finding(struct rules_run *x, struct finding *f, const char *title)
-{
-	enum rules_scope_kind kind = x->opt->scope.kind;
-	if (kind != RULES_SCOPE_PROJECT && kind != RULES_SCOPE_STAGE)
-		return;
-	f->project_id = x->opt->scope.id;
-	f->project = title;
-	if (kind == RULES_SCOPE_STAGE)
-		f->stage = x->opt->scope.stage;
+		return code;
+	rules_bind_date(st, name, day);
+	return rules_each_row(x, st, fn, err);
 }
 
 const char *rules_text(struct sqlite3_stmt *st, int i)
@@ -494,9 +485,8 @@ void rules_finding_init(struct finding *f)
 	f->due = DATE_NONE;
 }
 
-void rules_row(struct rules_run *x, struct sqlite3_stmt *st, struct finding *f)
+void rules_row(struct sqlite3_stmt *st, struct finding *f)
 {
-	(void)x;
 	f->project_id = sqlite3_column_int64(st, 0);
 	f->project = rules_text(st, 1);
 	const char *stage = rules_text(st, 2);
@@ -605,13 +595,32 @@ char *rules_due_text(int32_t due, int days)
 
 /* ---- finding lists ---- */
 
-struct rules_block {
-	struct rules_block *next;
-	size_t used, cap;
-	char data[];
+enum {
+	RULES_BLOCK_SHIFT = 16, /* string blocks of 64 KiB: a handle is block << 16 | offset */
+	RULES_BLOCK_SIZE = 1 << RULES_BLOCK_SHIFT,
+	RULES_CHUNK = 1024, /* findings per chunk */
+	RULES_NONE = 0,     /* the handle of NULL; offset 0 of block 0 is never used */
 };
 
-enum { RULES_BLOCK_SIZE = 64 * 1024 };
+/* One finding, compactly: strings are handles into the list's blocks. */
+struct rules_item {
+	int64_t project_id, meeting_id, person_id;
+	uint32_t project, stage_label, meeting, person, format, message;
+	int32_t held_on, due, days;
+	uint8_t rule, severity;
+	int8_t stage;
+};
+
+struct rules_list_store {
+	struct rules_item **chunks; /* RULES_CHUNK findings each */
+	size_t nchunks;
+	uint32_t *order;      /* finding numbers in the list's order */
+	char **blocks;        /* RULES_BLOCK_SIZE bytes each, or larger for one long string */
+	size_t nblocks, used; /* bytes used in the last block */
+	uint32_t *names;      /* open addressing: handles of shared names, 0 for empty */
+	size_t nnames, names_cap;
+	struct finding *views; /* rules_list_at's views of every finding, or NULL */
+};
 
 void rules_list_init(struct rules_list *l)
 {
@@ -620,55 +629,161 @@ void rules_list_init(struct rules_list *l)
 
 void rules_list_free(struct rules_list *l)
 {
-	struct rules_block *b = l->blocks;
-	while (b) {
-		struct rules_block *next = b->next;
-		free(b);
-		b = next;
+	struct rules_list_store *st = l->store;
+	if (st) {
+		for (size_t i = 0; i < st->nchunks; i++)
+			free(st->chunks[i]);
+		for (size_t i = 0; i < st->nblocks; i++)
+			free(st->blocks[i]);
+		free(st->chunks);
+		free(st->blocks);
+		free(st->order);
+		free(st->names);
+		free(st->views);
+		free(st);
 	}
-	free(l->items);
 	memset(l, 0, sizeof *l);
 }
 
-/* A copy of s in the list's blocks, or NULL for NULL. */
-static const char *rules_list_copy(struct rules_list *l, const char *s)
+static const char *rules_list_text(const struct rules_list_store *st, uint32_t h)
+{
+	return h == RULES_NONE ? NULL
+	                       : st->blocks[h >> RULES_BLOCK_SHIFT] + (h & (RULES_BLOCK_SIZE - 1));
+}
+
+/* Store s (not NULL) and return its handle. */
+static uint32_t rules_list_put(struct rules_list_store *st, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (!st->nblocks || st->used + n > RULES_BLOCK_SIZE) {
+		/* A string longer than a block cannot be addressed: cut it (never happens). */
+		if (n > RULES_BLOCK_SIZE - 1)
+			n = RULES_BLOCK_SIZE - 1;
+		st->blocks = mem_realloc(st->blocks, (st->nblocks + 1) * sizeof *st->blocks);
+		st->blocks[st->nblocks++] = mem_alloc(RULES_BLOCK_SIZE);
+		st->used = st->nblocks == 1; /* keep handle 0 for NULL */
+	}
+	char *out = st->blocks[st->nblocks - 1] + st->used;
+	memcpy(out, s, n - 1);
+	out[n - 1] = '\0';
+	uint32_t h = (uint32_t)((st->nblocks - 1) << RULES_BLOCK_SHIFT | st->used);
+	st->used += n;
+	return h;
+}
+
+static uint64_t rules_list_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The handle of a name shared between findings, stored once. */
+static uint32_t rules_list_name(struct rules_list_store *st, const char *s)
 {
 	if (!s)
-		return NULL;
-	size_t n = strlen(s) + 1;
-	struct rules_block *b = l->blocks;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > RULES_BLOCK_SIZE ? n : RULES_BLOCK_SIZE;
-		b = mem_alloc(sizeof *b + cap);
-		b->used = 0;
-		b->cap = cap;
-		b->next = l->blocks;
-		l->blocks = b;
+		return RULES_NONE;
+	if (st->nnames * 2 >= st->names_cap) {
+		size_t cap = st->names_cap ? st->names_cap * 2 : 1024;
+		uint32_t *names = mem_calloc(cap, sizeof *names);
+		for (size_t i = 0; i < st->names_cap; i++)
+			if (st->names[i]) {
+				size_t j = rules_list_hash(rules_list_text(st, st->names[i])) &
+				           (cap - 1);
+				while (names[j])
+					j = (j + 1) & (cap - 1);
+				names[j] = st->names[i];
+			}
+		free(st->names);
+		st->names = names;
+		st->names_cap = cap;
 	}
-	char *out = b->data + b->used;
-	memcpy(out, s, n);
-	b->used += n;
-	return out;
+	size_t j = rules_list_hash(s) & (st->names_cap - 1);
+	while (st->names[j]) {
+		if (strcmp(rules_list_text(st, st->names[j]), s) == 0)
+			return st->names[j];
+		j = (j + 1) & (st->names_cap - 1);
+	}
+	st->nnames++;
+	return st->names[j] = rules_list_put(st, s);
 }
 
 bool rules_list_add(const struct finding *f, void *ctx)
 {
 	struct rules_list *l = ctx;
-	if (l->count == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->items = mem_realloc(l->items, l->cap * sizeof *l->items);
+	if (!l->store)
+		l->store = mem_calloc(1, sizeof *l->store);
+	struct rules_list_store *st = l->store;
+	free(st->views);
+	st->views = NULL;
+	if (l->count == st->nchunks * RULES_CHUNK) {
+		st->chunks = mem_realloc(st->chunks, (st->nchunks + 1) * sizeof *st->chunks);
+		st->chunks[st->nchunks++] = mem_alloc(RULES_CHUNK * sizeof **st->chunks);
+		st->order = mem_realloc(st->order, st->nchunks * RULES_CHUNK * sizeof *st->order);
 	}
-	struct finding *c = &l->items[l->count++];
-	*c = *f;
-	c->project = rules_list_copy(l, f->project);
-	c->stage_label = rules_list_copy(l, f->stage_label);
-	c->meeting = rules_list_copy(l, f->meeting);
-	c->person = rules_list_copy(l, f->person);
-	c->format = rules_list_copy(l, f->format);
-	c->message = rules_list_copy(l, f->message);
+	struct rules_item *it = &st->chunks[l->count / RULES_CHUNK][l->count % RULES_CHUNK];
+	*it = (struct rules_item){
+		.project_id = f->project_id,
+		.meeting_id = f->meeting_id,
+		.person_id = f->person_id,
+		.project = rules_list_name(st, f->project),
+		.stage_label = rules_list_name(st, f->stage_label),
+		.meeting = rules_list_name(st, f->meeting),
+		.person = rules_list_name(st, f->person),
+		.format = rules_list_name(st, f->format),
+		.message = rules_list_put(st, f->message ? f->message : ""),
+		.held_on = f->held_on,
+		.due = f->due,
+		.days = f->days,
+		.rule = (uint8_t)rules_index(f->rule),
+		.severity = (uint8_t)f->severity,
+		.stage = (int8_t)f->stage,
+	};
+	st->order[l->count] = (uint32_t)l->count;
 	if (f->severity < RULE_SEVERITY_COUNT)
 		l->counts[f->severity]++;
+	l->count++;
 	return true;
+}
+
+static const struct rules_item *rules_list_item(const struct rules_list_store *st, uint32_t n)
+{
+	return &st->chunks[n / RULES_CHUNK][n % RULES_CHUNK];
+}
+
+void rules_list_get(const struct rules_list *l, size_t i, struct finding *out)
+{
+	const struct rules_list_store *st = l->store;
+	const struct rules_item *it = rules_list_item(st, st->order[i]);
+	*out = (struct finding){
+		.rule = &rules_all[it->rule],
+		.severity = (enum rule_severity)it->severity,
+		.project_id = it->project_id,
+		.project = rules_list_text(st, it->project),
+		.stage = it->stage,
+		.stage_label = rules_list_text(st, it->stage_label),
+		.meeting_id = it->meeting_id,
+		.meeting = rules_list_text(st, it->meeting),
+		.held_on = it->held_on,
+		.person_id = it->person_id,
+		.person = rules_list_text(st, it->person),
+		.format = rules_list_text(st, it->format),
+		.due = it->due,
+		.days = it->days,
+		.message = rules_list_text(st, it->message),
+	};
+}
+
+const struct finding *rules_list_at(const struct rules_list *l, size_t i)
+{
+	struct rules_list_store *st = l->store;
+	if (!st->views) {
+		st->views = mem_alloc(l->count * sizeof *st->views);
+		for (size_t k = 0; k < l->count; k++)
+			rules_list_get(l, k, &st->views[k]);
+	}
+	return &st->views[i];
 }
 
 /* NULL sorts after text. */
@@ -684,31 +799,44 @@ static int rules_cmp_int(int64_t a, int64_t b)
 	return (a > b) - (a < b);
 }
 
-/* The order of rules_list_sort. */
+/* qsort has no context argument: the list being sorted. */
+static const struct rules_list_store *rules_sorting;
+
+/* The order of rules_list_sort, on finding numbers. */
 static int rules_cmp(const void *pa, const void *pb)
 {
-	const struct finding *a = pa, *b = pb;
+	const struct rules_list_store *st = rules_sorting;
+	const struct rules_item *a = rules_list_item(st, *(const uint32_t *)pa);
+	const struct rules_item *b = rules_list_item(st, *(const uint32_t *)pb);
 	int c = rules_cmp_int(a->severity, b->severity);
 	if (!c) /* no due date sorts last: DATE_NONE is the smallest int32 */
 		c = rules_cmp_int(a->due == DATE_NONE ? INT64_MAX : a->due,
 		                  b->due == DATE_NONE ? INT64_MAX : b->due);
 	if (!c)
-		c = rules_cmp_int(rules_index(a->rule), rules_index(b->rule));
+		c = rules_cmp_int(a->rule, b->rule);
 	if (!c)
-		c = rules_cmp_text(a->project, b->project);
+		c = rules_cmp_text(rules_list_text(st, a->project),
+		                   rules_list_text(st, b->project));
 	if (!c)
 		c = rules_cmp_int(a->held_on, b->held_on);
 	if (!c)
-		c = rules_cmp_text(a->meeting, b->meeting);
+		c = rules_cmp_text(rules_list_text(st, a->meeting),
+		                   rules_list_text(st, b->meeting));
 	if (!c)
-		c = rules_cmp_text(a->person, b->person);
+		c = rules_cmp_text(rules_list_text(st, a->person), rules_list_text(st, b->person));
 	if (!c)
-		c = rules_cmp_text(a->message, b->message);
+		c = rules_cmp_text(rules_list_text(st, a->message),
+		                   rules_list_text(st, b->message));
 	return c;
 }
 
 void rules_list_sort(struct rules_list *l)
 {
-	if (l->count > 1)
-		qsort(l->items, l->count, sizeof *l->items, rules_cmp);
+	if (l->count < 2)
+		return;
+	free(l->store->views);
+	l->store->views = NULL;
+	rules_sorting = l->store;
+	qsort(l->store->order, l->count, sizeof *l->store->order, rules_cmp);
+	rules_sorting = NULL;
 }

@@ -129,21 +129,32 @@ enum error_code rules_run(struct store *s, const struct config *config,
 enum rule_severity rules_severity(const struct config *config, const struct rule *r);
 
 /*
- * A caller-owned list of findings. Strings are copied into blocks the list
- * owns (freed by rules_list_free), so a finding costs its text plus about a
- * hundred bytes; pointers stay valid until the list is freed.
+ * A caller-owned list of findings, kept compact for tens of thousands: each
+ * finding is a fixed record of ids, dates and small numbers (64 bytes), its
+ * message is stored once, and the names it shares with other findings
+ * (projects, meetings, people, stages, formats) are stored once for all.
+ * rules_list_get() gives a finding whose strings stay valid until the list
+ * is freed.
  */
 struct rules_list {
-	struct finding *items;
-	size_t count, cap;
-	struct rules_block *blocks;         /* string storage */
+	size_t count;                       /* findings held */
 	size_t counts[RULE_SEVERITY_COUNT]; /* findings per severity */
+	struct rules_list_store *store;     /* everything else; NULL while empty */
 };
 
 void rules_list_init(struct rules_list *l);
 void rules_list_free(struct rules_list *l);
 /* A rules_finding_fn: copy f into the list ctx. Always returns true. */
 bool rules_list_add(const struct finding *f, void *ctx);
+/* Finding i (0 <= i < count) into *out, in the list's current order. */
+void rules_list_get(const struct rules_list *l, size_t i, struct finding *out);
+/*
+ * Finding i as a pointer that stays valid until the list is added to,
+ * sorted or freed: for short lists (a screen's few hundred, tests). The
+ * first call makes a view of every finding (about 128 bytes each), so long
+ * lists are better read with rules_list_get.
+ */
+const struct finding *rules_list_at(const struct rules_list *l, size_t i);
 /* Sort: severity, then due date (none last), then rule, project, meeting date, person. */
 void rules_list_sort(struct rules_list *l);
 
@@ -183,15 +194,34 @@ struct rules_run {
 	bool stopped; /* the callback asked to stop */
 };
 
+/* Where the scope's condition goes in a check's SQL (an SQL comment, so the text runs as it is). */
+#define RULES_SCOPE "/*scope*/"
+/*
+ * After a table name: over everything, read the table straight through (NOT
+ * INDEXED), matching rows against a set built once (x IN (SELECT ...)), which
+ * beats one index lookup per row when nearly every row is needed; narrowed to
+ * a scope, use the indexes as usual.
+ */
+#define RULES_SCAN "/*scan*/"
+/*
+ * Before JOIN, after a RULES_SCAN table: over everything, CROSS JOIN, so the
+ * table read straight through is the outer loop and the other is looked up
+ * by its primary key; narrowed, the planner chooses.
+ */
+#define RULES_CROSS "/*cross*/"
+/* SQL true when column col is NULL or only white space (as text_blank judges). */
+#define RULES_BLANK(col) "trim(coalesce(" col ", ''), ' ' || char(9, 10, 11, 12, 13)) = ''"
+/* SQL for a service user or carer present at a meeting (alias a). */
+#define RULES_USER_PRESENT "a.attended = 1 AND a.role IN ('service_user', 'carer')"
+
 /*
  * Prepare sql for x's scope: " AND (the scope's condition)" goes in place of
- * each marker RULES_SCOPE (an SQL comment, so the text also runs as it is),
- * each RULES_SCAN marker is handled as its definition below says,
+ * each RULES_SCOPE, RULES_SCAN and RULES_CROSS are handled as they say above,
  * and :today, :scope_id, :scope_stage and :scope_person (the person of a
- * person's scope, else 0) are bound when sql uses them. *out
- * is the statement (cached by the store: step it, then rules_done), or NULL
- * when the rule has nothing to say about this kind of scope (ERROR_NONE) or
- * the SQL cannot be prepared (the error, with err filled).
+ * person's scope, else 0) are bound when sql uses them. *out is the
+ * statement (cached by the store: step it, then rules_done), or NULL when the
+ * rule has nothing to say about this kind of scope (ERROR_NONE) or the SQL
+ * cannot be prepared (the error, with err filled).
  */
 enum error_code rules_prepare(struct rules_run *x, const char *sql,
                               const struct rules_scope_sql *scope, struct sqlite3_stmt **out,
@@ -213,7 +243,7 @@ enum { RULES_ROW_COLUMNS = 8 };
 #define RULES_ROW_MEETING_PERSON "p.id, p.title, m.stage, m.id, m.title, m.held_on, pe.id, pe.name"
 #define RULES_ROW_MEETING        "p.id, p.title, m.stage, m.id, m.title, m.held_on, NULL, NULL"
 /* Fill f's project, stage, meeting and person from those columns (strings borrowed). */
-void rules_row(struct rules_run *x, struct sqlite3_stmt *st, struct finding *f);
+void rules_row(struct sqlite3_stmt *st, struct finding *f);
 /* An empty finding: no project, stage, meeting, person or due date. */
 void rules_finding_init(struct finding *f);
 /*
@@ -236,12 +266,10 @@ enum error_code rules_each_row(struct rules_run *x, struct sqlite3_stmt *st, rul
 enum error_code rules_query(struct rules_run *x, const char *sql,
                             const struct rules_scope_sql *scope, rules_message_fn fn,
                             struct error *err);
-
-/* The title of the project the run is scoped to (project or stage scope), or NULL. Caller frees. */
-char *rules_scope_title(struct rules_run *x);
-/* Set f's project (and stage) to the run's project or stage scope; title as from rules_scope_title.
- */
-void rules_scope_finding(struct rules_run *x, struct finding *f, const char *title);
+/* The same for a query with one date parameter of its own: name (":cutoff") is day. */
+enum error_code rules_query_day(struct rules_run *x, const char *sql,
+                                const struct rules_scope_sql *scope, const char *name, int32_t day,
+                                rules_message_fn fn, struct error *err);
 
 /* Column i as text, or NULL. */
 const char *rules_text(struct sqlite3_stmt *st, int i);
@@ -253,21 +281,5 @@ char *rules_excerpt(const char *text, size_t columns);
 const char *rules_choice_label(const struct choice *choices, const char *key);
 /* "a, b and c" from n names; more than shown gives "a, b and 3 more". Caller frees. */
 char *rules_join(const char *const *names, size_t n, size_t total);
-
-/* SQL for a service user or carer present at a meeting (alias a). */
-/* Where the scope's condition goes in a check's SQL. */
-#define RULES_SCOPE "/*scope*/"
-/*
- * After a table name: over everything, read the table straight through (NOT
- * INDEXED), matching rows against a set built once (x IN (SELECT ...)), which
- * beats one index lookup per row when nearly every row is needed; narrowed to
- * a scope, use the indexes as usual.
- */
-#define RULES_SCAN "/*scan*/"
-
-/* SQL true when column col is NULL or only white space (as text_blank judges). */
-#define RULES_BLANK(col) "trim(coalesce(" col ", ''), ' ' || char(9, 10, 11, 12, 13)) = ''"
-
-#define RULES_USER_PRESENT "a.attended = 1 AND a.role IN ('service_user', 'carer')"
 
 #endif

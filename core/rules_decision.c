@@ -71,13 +71,9 @@ enum error_code rules_decision_budget_untold(struct rules_run *x, struct error *
 	        " AND EXISTS (SELECT 1 FROM meeting m WHERE m.project_id = b.project_id"
 	        "  AND +m.status = 'held' AND m.held_on <= b.occurred_on)" RULES_SCOPE
 	        " ORDER BY b.occurred_on, p.title, b.id";
-	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &rules_decision_budget_scope, &st, err);
-	if (!st)
-		return code;
-	rules_bind_date(st, ":cutoff",
-	                x->today - (int32_t)config_int(x->config, "budget.notify_days"));
-	return rules_each_row(x, st, rules_decision_untold_message, err);
+	return rules_query_day(x, sql, &rules_decision_budget_scope, ":cutoff",
+	                       x->today - (int32_t)config_int(x->config, "budget.notify_days"),
+	                       rules_decision_untold_message, err);
 }
 
 static char *rules_decision_after_message(struct rules_run *x, struct sqlite3_stmt *st,
@@ -99,7 +95,7 @@ enum error_code rules_decision_after_the_fact(struct rules_run *x, struct error 
 	        "SELECT " RULES_ROW_MEETING ", d.title, d.decided_on"
 	        " FROM meeting m JOIN decision d ON d.id = m.decision_id"
 	        " JOIN project p ON p.id = m.project_id"
-	        " WHERE m.status = 'held' AND d.decided_on IS NOT NULL"
+	        " WHERE +m.status = 'held' AND d.decided_on IS NOT NULL"
 	        " AND m.held_on > d.decided_on" RULES_SCOPE " ORDER BY m.held_on, m.id";
 	static const struct rules_scope_sql scope = {
 		.project = "m.project_id = :scope_id",

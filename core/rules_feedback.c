@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "mem.h"
+#include "text.h"
 #include "vocab.h"
 
 /*
@@ -27,7 +28,8 @@ static const char rules_feedback_owed_sql[] =
         " owed AS MATERIALIZED (SELECT a.id FROM due JOIN attendance a ON a.meeting_id = due.id"
         "  WHERE NOT EXISTS (SELECT 1 FROM feedback f"
         "   WHERE f.meeting_id = a.meeting_id AND f.person_id = a.person_id))"
-        " SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, pe.preferred_format"
+        " SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, pe.preferred_format,"
+        " pe.language"
         " FROM owed JOIN attendance a ON a.id = owed.id JOIN meeting m ON m.id = a.meeting_id"
         " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = a.person_id"
         " WHERE " RULES_USER_PRESENT " AND pe.anonymised = 0"
@@ -36,12 +38,24 @@ static const char rules_feedback_owed_sql[] =
 
 /* The meetings a feedback query looks at, for each kind of scope. */
 static const struct rules_scope_sql rules_feedback_scope = {
-	.project = "m.project_id = :scope_id",
-	.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
+	.project = "m.id IN (SELECT sm.id FROM meeting sm WHERE sm.project_id = :scope_id)",
+	.stage = "m.id IN (SELECT sm.id FROM meeting sm WHERE sm.project_id = :scope_id"
+	         " AND sm.stage = :scope_stage)",
 	.meeting = "m.id = :scope_id",
 	.person =
 	        "m.id IN (SELECT sa.meeting_id FROM attendance sa WHERE sa.person_id = :scope_id)",
 };
+
+/*
+ * The words after "in" for a format: its label ("easy read"), or for a
+ * translation the person's language ("Polish", else "their own language").
+ */
+static const char *rules_feedback_format(const char *key, const char *language)
+{
+	if (key && strcmp(key, "translated") == 0)
+		return text_blank(language) ? "their own language" : language;
+	return rules_choice_label(vocab_formats, key);
+}
 
 /* "Tell Ann B. what came of Day services workshop (2026-10-01), in easy read: due ...". */
 static char *rules_feedback_owed_message(struct rules_run *x, struct sqlite3_stmt *st,
@@ -49,7 +63,7 @@ static char *rules_feedback_owed_message(struct rules_run *x, struct sqlite3_stm
 {
 	f->due = rules_date(st, RULES_ROW_COLUMNS);
 	const char *format = rules_text(st, RULES_ROW_COLUMNS + 1);
-	f->format = rules_choice_label(vocab_formats, format);
+	f->format = rules_feedback_format(format, rules_text(st, RULES_ROW_COLUMNS + 2));
 	bool standard = !format || strcmp(format, "standard") == 0;
 	char held[DATE_TEXT_SIZE];
 	date_format(f->held_on, held);
@@ -87,6 +101,14 @@ enum error_code rules_feedback_due_soon(struct rules_run *x, struct error *err)
 	return rules_feedback_owed(x, x->today_text, x->today + within, err);
 }
 
+/* Contributions (c) of meetings (m): a person's scope is what they said. */
+static const struct rules_scope_sql rules_feedback_said_scope = {
+	.project = "m.project_id = :scope_id",
+	.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
+	.meeting = "m.id = :scope_id",
+	.person = "c.person_id = :scope_id",
+};
+
 /* "Ann B. at Day services workshop, 2026-10-01"; caller frees. */
 static char *rules_feedback_who(const struct finding *f)
 {
@@ -121,8 +143,8 @@ enum error_code rules_feedback_missing_reason(struct rules_run *x, struct error 
 	        " WHERE c.response IN ('partly', 'not_possible')"
 	        " AND " RULES_BLANK("c.reason") RULES_SCOPE
 	        " ORDER BY m.held_on, m.id, c.created_at, c.id";
-	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_missing_reason_message,
-	                   err);
+	return rules_query(x, sql, &rules_feedback_said_scope,
+	                   rules_feedback_missing_reason_message, err);
 }
 
 static char *rules_feedback_unanswered_message(struct rules_run *x, struct sqlite3_stmt *st,
@@ -147,18 +169,20 @@ enum error_code rules_feedback_unanswered(struct rules_run *x, struct error *err
 	        "SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, c.said"
 	        " FROM contribution c JOIN meeting m ON m.id = c.meeting_id"
 	        " JOIN project p ON p.id = m.project_id LEFT JOIN person pe ON pe.id = c.person_id"
-	        " WHERE c.response = 'pending' AND m.status = 'held'"
+	        " WHERE c.response = 'pending' AND +m.status = 'held'"
 	        " AND m.feedback_due_on <= :today" RULES_SCOPE
 	        " ORDER BY m.feedback_due_on, m.held_on, m.id, c.created_at, c.id";
-	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_unanswered_message, err);
+	return rules_query(x, sql, &rules_feedback_said_scope, rules_feedback_unanswered_message,
+	                   err);
 }
 
 static char *rules_feedback_wrong_format_message(struct rules_run *x, struct sqlite3_stmt *st,
                                                  struct finding *f)
 {
 	(void)x;
+	const char *language = rules_text(st, RULES_ROW_COLUMNS + 3);
 	const char *given = rules_choice_label(vocab_formats, rules_text(st, RULES_ROW_COLUMNS));
-	f->format = rules_choice_label(vocab_formats, rules_text(st, RULES_ROW_COLUMNS + 1));
+	f->format = rules_feedback_format(rules_text(st, RULES_ROW_COLUMNS + 1), language);
 	const char *on = rules_text(st, RULES_ROW_COLUMNS + 2);
 	char held[DATE_TEXT_SIZE];
 	date_format(f->held_on, held);
@@ -169,7 +193,8 @@ static char *rules_feedback_wrong_format_message(struct rules_run *x, struct sql
 enum error_code rules_feedback_wrong_format(struct rules_run *x, struct error *err)
 {
 	static const char sql[] =
-	        "SELECT " RULES_ROW_MEETING_PERSON ", f.format, pe.preferred_format, f.given_on"
+	        "SELECT " RULES_ROW_MEETING_PERSON ", f.format, pe.preferred_format, f.given_on,"
+	        " pe.language"
 	        " FROM feedback f JOIN meeting m ON m.id = f.meeting_id"
 	        " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = f.person_id"
 	        " WHERE f.format <> pe.preferred_format AND pe.anonymised = 0" RULES_SCOPE

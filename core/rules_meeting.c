@@ -65,8 +65,8 @@ enum error_code rules_meeting_lone_voice(struct rules_run *x, struct error *err)
 		.project = "m.project_id = :scope_id",
 		.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
 		.meeting = "m.id = :scope_id",
-		.person = "EXISTS (SELECT 1 FROM attendance sa WHERE sa.meeting_id = m.id"
-		          " AND sa.person_id = :scope_id AND sa.attended = 1"
+		.person = "m.id IN (SELECT sa.meeting_id FROM attendance sa"
+		          " WHERE sa.person_id = :scope_id AND sa.attended = 1"
 		          " AND sa.role IN ('service_user', 'carer'))",
 	};
 	struct sqlite3_stmt *st;
@@ -96,7 +96,7 @@ enum error_code rules_meeting_purpose_unclear(struct rules_run *x, struct error 
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING ", m.purpose, m.open_to_change"
 	        " FROM meeting m JOIN project p ON p.id = m.project_id"
-	        " WHERE m.status = 'held' AND (" RULES_BLANK("m.purpose") " OR " RULES_BLANK(
+	        " WHERE +m.status = 'held' AND (" RULES_BLANK("m.purpose") " OR " RULES_BLANK(
 	                "m.open_to_change") ")" RULES_SCOPE " ORDER BY m.held_on, m.id";
 	return rules_query(x, sql, &rules_meeting_scope, rules_meeting_purpose_message, err);
 }
@@ -140,7 +140,7 @@ enum error_code rules_meeting_papers_late(struct rules_run *x, struct error *err
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING ", m.status, m.papers_sent_on"
 	        " FROM meeting m JOIN project p ON p.id = m.project_id"
-	        " WHERE (m.status = 'held' OR (m.status = 'planned' AND m.held_on < :soon))"
+	        " WHERE (+m.status = 'held' OR (+m.status = 'planned' AND m.held_on < :soon))"
 	        " AND (m.papers_sent_on IS NULL OR m.papers_sent_on > date(m.held_on, "
 	        ":before))" RULES_SCOPE " ORDER BY m.held_on, m.id";
 	struct sqlite3_stmt *st;
@@ -210,10 +210,8 @@ static bool rules_meeting_uses(const char *text, const char *term)
 	if (!n)
 		return false;
 	bool abbr = rules_meeting_abbreviation(term);
-	for (const char *at = text; *at; at++) {
+	for (const char *at = text; (at = abbr ? strstr(at, term) : strcasestr(at, term)); at++) {
 		if (at > text && isalnum((unsigned char)at[-1]))
-			continue;
-		if (abbr ? strncmp(at, term, n) != 0 : strncasecmp(at, term, n) != 0)
 			continue;
 		const char *end = at + n;
 		if (!abbr)

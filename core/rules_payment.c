@@ -71,12 +71,8 @@ enum error_code rules_payment_overdue(struct rules_run *x, struct error *err)
 	        " WHERE pay.paid_on IS NULL AND pay.declined = 0"
 	        " AND pay.claimed_on <= :cutoff" RULES_SCOPE
 	        " ORDER BY pay.claimed_on, pe.name COLLATE NOCASE, pay.id";
-	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &rules_scope_meeting, &st, err);
-	if (!st)
-		return code;
-	rules_bind_date(st, ":cutoff", rules_payment_cutoff(x));
-	return rules_each_row(x, st, rules_payment_overdue_message, err);
+	return rules_query_day(x, sql, &rules_scope_meeting, ":cutoff", rules_payment_cutoff(x),
+	                       rules_payment_overdue_message, err);
 }
 
 static char *rules_payment_offer_message(struct rules_run *x, struct sqlite3_stmt *st,
@@ -102,7 +98,7 @@ enum error_code rules_payment_not_offered(struct rules_run *x, struct error *err
 	 * RULES_SCAN). Only the pairs left are read in full.
 	 */
 	static const char sql[] =
-	        "WITH held AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = 'held'"
+	        "WITH held AS MATERIALIZED (SELECT m.id FROM meeting m WHERE +m.status = 'held'"
 	        "  AND m.held_on < :cutoff" RULES_SCOPE " ORDER BY m.id LIMIT -1),"
 	        " paid AS MATERIALIZED (SELECT meeting_id, person_id FROM payment" RULES_SCAN
 	        "  WHERE meeting_id IN (SELECT id FROM held)),"
@@ -123,13 +119,9 @@ enum error_code rules_payment_not_offered(struct rules_run *x, struct error *err
 		.person = "m.id IN (SELECT sa.meeting_id FROM attendance sa"
 		          " WHERE sa.person_id = :scope_id)",
 	};
-	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &scope, &st, err);
-	if (!st)
-		return code;
-	rules_bind_date(st, ":cutoff",
-	                x->today - (int32_t)config_int(x->config, "payments.offer_days"));
-	return rules_each_row(x, st, rules_payment_offer_message, err);
+	return rules_query_day(x, sql, &scope, ":cutoff",
+	                       x->today - (int32_t)config_int(x->config, "payments.offer_days"),
+	                       rules_payment_offer_message, err);
 }
 
 /* One person's fees in date order, gathered row by row. */

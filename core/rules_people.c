@@ -9,151 +9,169 @@
 
 #include "config.h"
 #include "mem.h"
+#include "store.h"
 
-/* Attendance (a, m) narrowed to a project or stage: judged over a group, never one meeting or
+enum { RULES_PEOPLE_TOP_MAX = 50 }; /* representation.top_n is at most 50 */
+
+/* Meetings (m) narrowed to a project or stage: findings are per project, never one meeting or
  * person. */
 static const struct rules_scope_sql rules_people_group_scope = {
 	.project = "m.project_id = :scope_id",
 	.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
 };
 
-/* " in Day services redesign" for a project or stage scope, "" otherwise. Caller frees. */
-static char *rules_people_where(const char *title)
+/* A project's finding at a stage when the run is narrowed to one. */
+static void rules_people_stage(struct rules_run *x, struct finding *f)
 {
-	return title ? mem_printf(" in %s", title) : mem_strdup("");
+	if (x->opt->scope.kind == RULES_SCOPE_STAGE)
+		f->stage = x->opt->scope.stage;
+}
+
+/* The usual suspects of one project, gathered row by row. */
+struct rules_people_top {
+	int64_t project_id;
+	char *project;
+	char *names[RULES_PEOPLE_TOP_MAX];
+	size_t named;
+	int64_t top, total;
+};
+
+static void rules_people_top_clear(struct rules_people_top *t)
+{
+	free(t->project);
+	for (size_t i = 0; i < t->named; i++)
+		free(t->names[i]);
+	memset(t, 0, sizeof *t);
+}
+
+/* Emit the finding for the gathered project when its top people pass the share. */
+static bool rules_people_top_emit(struct rules_run *x, struct rules_people_top *t)
+{
+	const struct config *c = x->config;
+	bool go = true;
+	if (t->total > 0 &&
+	    (double)t->top / (double)t->total > config_float(c, "representation.share")) {
+		char *who = rules_join((const char *const *)t->names, t->named, t->named);
+		char *msg = mem_printf("Widen who takes part in %s: %s made up %d%% of the %" PRId64
+		                       " service user and carer attendances at its meetings in the "
+		                       "last %" PRId64 " days.",
+		                       t->project, who,
+		                       (int)(100.0 * (double)t->top / (double)t->total + 0.5),
+		                       t->total, config_int(c, "representation.window_days"));
+		struct finding f;
+		rules_finding_init(&f);
+		f.project_id = t->project_id;
+		f.project = t->project;
+		rules_people_stage(x, &f);
+		f.message = msg;
+		go = rules_emit(x, &f);
+		free(msg);
+		free(who);
+	}
+	rules_people_top_clear(t);
+	return go;
 }
 
 enum error_code rules_people_usual_suspects(struct rules_run *x, struct error *err)
 {
-	/* Enough meetings with users in the window? Counting stops at the minimum. */
-	static const char meetings_sql[] =
-	        "SELECT count(*) FROM (SELECT 1 FROM meeting m WHERE m.status = 'held'"
-	        "  AND m.held_on > :from AND m.held_on <= :today" RULES_SCOPE
-	        "  AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id"
-	        "  AND " RULES_USER_PRESENT ") LIMIT :enough)";
-	/* Each person's user attendances in the window, most first (see RULES_SCAN). */
-	static const char people_sql[] =
-	        "WITH w AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = 'held'"
-	        "  AND m.held_on > :from AND m.held_on <= :today" RULES_SCOPE "),"
-	        " n AS MATERIALIZED (SELECT a.person_id, count(*) AS n FROM attendance a" RULES_SCAN
+	/*
+	 * Per project with enough meetings with users in the window: each
+	 * person's user attendances there (one pass over attendance, see
+	 * RULES_SCAN), ranked, with the project's total; names only for the top.
+	 */
+	static const char sql[] =
+	        "WITH w AS MATERIALIZED (SELECT m.id, m.project_id FROM meeting m"
+	        "  WHERE +m.status = 'held' AND m.held_on > :from AND m.held_on <= "
+	        ":today" RULES_SCOPE "),"
+	        " pm AS MATERIALIZED (SELECT w.project_id FROM w WHERE EXISTS (SELECT 1"
+	        "  FROM attendance a WHERE a.meeting_id = w.id AND " RULES_USER_PRESENT ")"
+	        "  GROUP BY w.project_id HAVING count(*) >= :enough),"
+	        " pp AS MATERIALIZED (SELECT m.project_id, a.person_id, count(*) AS n"
+	        "  FROM attendance a" RULES_SCAN RULES_CROSS
+	        " JOIN meeting m ON m.id = a.meeting_id"
 	        "  WHERE a.meeting_id IN (SELECT id FROM w) AND " RULES_USER_PRESENT
-	        "  GROUP BY a.person_id)"
-	        " SELECT pe.id, pe.name, n.n FROM n JOIN person pe ON pe.id = n.person_id"
-	        " ORDER BY n.n DESC, pe.name COLLATE NOCASE, pe.id";
+	        "  AND m.project_id IN (SELECT project_id FROM pm)"
+	        "  GROUP BY m.project_id, a.person_id),"
+	        " r AS (SELECT project_id, person_id, n, row_number() OVER (PARTITION BY project_id"
+	        "  ORDER BY n DESC, person_id) AS rank, sum(n) OVER (PARTITION BY project_id) AS "
+	        "total"
+	        "  FROM pp)"
+	        " SELECT p.id, p.title, pe.name, r.n, r.total FROM r"
+	        " JOIN project p ON p.id = r.project_id JOIN person pe ON pe.id = r.person_id"
+	        " WHERE r.rank <= :top ORDER BY p.title, p.id, r.n DESC, pe.name COLLATE NOCASE";
 	const struct config *c = x->config;
-	int32_t from = x->today - (int32_t)config_int(c, "representation.window_days");
 	int64_t top_n = config_int(c, "representation.top_n");
-	int64_t enough = config_int(c, "representation.min_meetings");
 	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, meetings_sql, &rules_people_group_scope, &st, err);
+	enum error_code code = rules_prepare(x, sql, &rules_people_group_scope, &st, err);
 	if (!st)
 		return code;
-	rules_bind_date(st, ":from", from);
-	rules_bind_int(st, ":enough", enough);
-	int rc = sqlite3_step(st);
-	int64_t meetings = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	code = rules_done(x, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
-	if (code != ERROR_NONE || meetings < enough)
-		return code;
-
-	code = rules_prepare(x, people_sql, &rules_people_group_scope, &st, err);
-	if (!st)
-		return code;
-	rules_bind_date(st, ":from", from);
-	char **names = mem_calloc((size_t)top_n, sizeof *names);
-	int64_t total = 0, top = 0, people = 0;
+	rules_bind_date(st, ":from",
+	                x->today - (int32_t)config_int(c, "representation.window_days"));
+	rules_bind_int(st, ":enough", config_int(c, "representation.min_meetings"));
+	rules_bind_int(st, ":top", top_n < RULES_PEOPLE_TOP_MAX ? top_n : RULES_PEOPLE_TOP_MAX);
+	struct rules_people_top t = { 0 };
+	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t n = sqlite3_column_int64(st, 2);
-		if (people < top_n) {
-			const char *name = rules_text(st, 1);
-			names[people] = mem_strdup(name ? name : "");
-			top += n;
+		int64_t project = sqlite3_column_int64(st, 0);
+		if (t.project && t.project_id != project && !rules_people_top_emit(x, &t))
+			break;
+		if (!t.project) {
+			t.project_id = project;
+			t.project = mem_strdup(rules_text(st, 1) ? rules_text(st, 1) : "");
+			t.total = sqlite3_column_int64(st, 4);
 		}
-		total += n;
-		people++;
+		const char *name = rules_text(st, 2);
+		t.names[t.named++] = mem_strdup(name ? name : "");
+		t.top += sqlite3_column_int64(st, 3);
 	}
-	code = rules_done(x, st, rc, err);
-	double share = config_float(c, "representation.share");
-	size_t named = (size_t)(people < top_n ? people : top_n);
-	if (code == ERROR_NONE && total > 0 && (double)top / (double)total > share) {
-		char *title = rules_scope_title(x);
-		char *where = rules_people_where(title);
-		char *who = rules_join((const char *const *)names, named, named);
-		char *msg = mem_printf("Widen who takes part%s: %s made up %d%% of the %" PRId64
-		                       " service user and carer attendances in the last %" PRId64
-		                       " days.",
-		                       where, who, (int)(100.0 * (double)top / (double)total + 0.5),
-		                       total, config_int(c, "representation.window_days"));
-		struct finding f;
-		rules_finding_init(&f);
-		rules_scope_finding(x, &f, title);
-		f.message = msg;
-		rules_emit(x, &f);
-		free(msg);
-		free(who);
-		free(where);
-		free(title);
-	}
-	for (int64_t i = 0; i < top_n; i++)
-		free(names[i]);
-	free(names);
-	return code;
+	if (rc == SQLITE_DONE && t.project)
+		rules_people_top_emit(x, &t);
+	rules_people_top_clear(&t);
+	return rules_done(x, st, rc, err);
+}
+
+static char *rules_people_newcomers_message(struct rules_run *x, struct sqlite3_stmt *st,
+                                            struct finding *f)
+{
+	(void)st;
+	rules_people_stage(x, f);
+	return mem_printf("Reach out to new service users and carers for %s: no one new has "
+	                  "taken part in its meetings in the last %" PRId64 " days.",
+	                  f->project, config_int(x->config, "representation.newcomer_days"));
 }
 
 enum error_code rules_people_no_newcomers(struct rules_run *x, struct error *err)
 {
 	/*
-	 * Two questions: has any service user or carer taken part (in scope)
-	 * since :from, and is any of them new, first involved since :from? Each
-	 * stops at its first row. A newcomer's first involvement is recorded
-	 * after :from (or not at all) and their first attendance as a user
-	 * anywhere is after :from too.
+	 * Projects whose meetings had users since :from, none of them new. A
+	 * newcomer's first involvement is recorded after :from (or not at all),
+	 * and they first came to any meeting as a user after :from. Each EXISTS
+	 * stops at its first row, so a project with a newcomer costs little.
 	 */
 	static const char sql[] =
-	        "SELECT EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = m.id"
-	        "  WHERE m.status = 'held' AND m.held_on > :from AND m.held_on <= :today"
-	        "  AND " RULES_USER_PRESENT RULES_SCOPE "),"
-	        " EXISTS (SELECT 1 FROM person pe"
-	        "  WHERE coalesce(pe.first_involved_on, '9999-12-31') > :from"
-	        "  AND EXISTS (SELECT 1 FROM attendance a CROSS JOIN meeting m"
-	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.status = 'held'"
-	        "   AND m.held_on > :from AND m.held_on <= :today AND " RULES_USER_PRESENT
-	                RULES_SCOPE
-	        "  ) AND NOT EXISTS (SELECT 1 FROM attendance a CROSS JOIN meeting m"
-	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.status = 'held'"
-	        "   AND m.held_on <= :from AND " RULES_USER_PRESENT "))";
-	int days = (int)config_int(x->config, "representation.newcomer_days");
-	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &rules_people_group_scope, &st, err);
-	if (!st)
-		return code;
-	rules_bind_date(st, ":from", x->today - days);
-	int rc = sqlite3_step(st);
-	bool fire = rc == SQLITE_ROW && sqlite3_column_int(st, 0) && !sqlite3_column_int(st, 1);
-	code = rules_done(x, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
-	if (code == ERROR_NONE && fire) {
-		char *title = rules_scope_title(x);
-		char *where = rules_people_where(title);
-		char *msg =
-		        mem_printf("Reach out to new service users and carers%s: no one new has "
-		                   "taken part in the last %d days.",
-		                   where, days);
-		struct finding f;
-		rules_finding_init(&f);
-		rules_scope_finding(x, &f, title);
-		f.message = msg;
-		rules_emit(x, &f);
-		free(msg);
-		free(where);
-		free(title);
-	}
-	return code;
+	        "SELECT p.id, p.title, NULL, NULL, NULL, NULL, NULL, NULL FROM project p"
+	        " WHERE EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = m.id"
+	        "  WHERE m.project_id = p.id AND +m.status = 'held' AND m.held_on > :from"
+	        "  AND m.held_on <= :today AND " RULES_USER_PRESENT RULES_SCOPE ")"
+	        " AND NOT EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = m.id"
+	        "  JOIN person pe ON pe.id = a.person_id"
+	        "  WHERE m.project_id = p.id AND +m.status = 'held' AND m.held_on > :from"
+	        "  AND m.held_on <= :today AND " RULES_USER_PRESENT RULES_SCOPE
+	        "  AND coalesce(pe.first_involved_on, '9999-12-31') > :from"
+	        "  AND NOT EXISTS (SELECT 1 FROM attendance a2 CROSS JOIN meeting m2"
+	        "   ON m2.id = a2.meeting_id WHERE a2.person_id = a.person_id"
+	        "   AND +m2.status = 'held' AND m2.held_on <= :from AND a2.attended = 1"
+	        "   AND a2.role IN ('service_user', 'carer')))"
+	        " ORDER BY p.title, p.id";
+	return rules_query_day(
+	        x, sql, &rules_people_group_scope, ":from",
+	        x->today - (int32_t)config_int(x->config, "representation.newcomer_days"),
+	        rules_people_newcomers_message, err);
 }
 
-/* One person's sessions in the window around today, gathered row by row. */
+/* One person's sessions in the window, gathered row by row. */
 struct rules_people_sessions {
 	int64_t person_id;
-	char *name;
 	int32_t *days;
 	size_t count, cap;
 };
@@ -172,63 +190,86 @@ static bool rules_people_fatigue_emit(struct rules_run *x, struct rules_people_s
 			best_j = j;
 		}
 	}
-	bool go = true;
-	if ((int64_t)best > limit) {
-		char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
-		date_format(p->days[best_i], from);
-		date_format(p->days[best_j], to);
-		char *msg =
-		        mem_printf("Check with %s that it is not too much: they are booked into "
-		                   "%zu sessions from %s to %s, more than %" PRId64 " in 30 days.",
-		                   p->name, best, from, to, limit);
-		struct finding f;
-		rules_finding_init(&f);
-		f.person_id = p->person_id;
-		f.person = p->name;
-		f.message = msg;
-		go = rules_emit(x, &f);
-		free(msg);
-	}
-	free(p->name);
-	p->name = NULL;
+	size_t count = p->count;
 	p->count = 0;
+	if ((int64_t)best <= limit || !count)
+		return true;
+	/* Named (and checked not anonymised) only now, for the few found. */
+	struct sqlite3_stmt *st = store_prepare(
+	        x->store, "SELECT name FROM person WHERE id = ? AND anonymised = 0", NULL);
+	if (!st)
+		return true;
+	sqlite3_bind_int64(st, 1, p->person_id);
+	char *name = sqlite3_step(st) == SQLITE_ROW && rules_text(st, 0)
+	                     ? mem_strdup(rules_text(st, 0))
+	                     : NULL;
+	sqlite3_reset(st);
+	if (!name)
+		return true;
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+	date_format(p->days[best_i], from);
+	date_format(p->days[best_j], to);
+	char *msg = mem_printf("Check with %s that it is not too much: they %s booked into %zu "
+	                       "sessions from %s to %s, more than %" PRId64 " in 30 days.",
+	                       name, p->days[best_j] >= x->today ? "are" : "were", best, from, to,
+	                       limit);
+	struct finding f;
+	rules_finding_init(&f);
+	f.person_id = p->person_id;
+	f.person = name;
+	f.message = msg;
+	bool go = rules_emit(x, &f);
+	free(msg);
+	free(name);
 	return go;
 }
 
 enum error_code rules_people_fatigue(struct rules_run *x, struct error *err)
 {
-	/* Any 30 days that include today or touch it: from 29 days back to 29 ahead. */
+	/*
+	 * Each participant's sessions (not cancelled) over the representation
+	 * window and the bookings already made for the next 29 days, in one pass
+	 * over attendance (see RULES_SCAN), by person and date; staff roles do
+	 * not count.
+	 */
 	static const char sql[] =
-	        "SELECT pe.id, pe.name, m.held_on FROM attendance a"
-	        " JOIN meeting m ON m.id = a.meeting_id JOIN person pe ON pe.id = a.person_id"
-	        " WHERE m.status <> 'cancelled' AND m.held_on >= :from AND m.held_on <= :to"
-	        " AND a.role NOT IN ('commissioner', 'facilitator', 'provider')"
-	        " AND pe.anonymised = 0" RULES_SCOPE " ORDER BY pe.id, m.held_on, m.id";
+	        "SELECT a.person_id, m.held_on FROM attendance a" RULES_SCAN RULES_CROSS
+	        " JOIN meeting m ON m.id = a.meeting_id WHERE m.status <> 'cancelled'"
+	        " AND m.held_on > :from AND m.held_on <= :to"
+	        " AND a.role NOT IN ('commissioner', 'facilitator', 'provider')" RULES_SCOPE
+	        " ORDER BY a.person_id, m.held_on";
+	static const struct rules_scope_sql scope = {
+		.project = "a.person_id IN (SELECT sa.person_id FROM attendance sa JOIN meeting sm"
+		           " ON sm.id = sa.meeting_id WHERE sm.project_id = :scope_id)",
+		.stage = "a.person_id IN (SELECT sa.person_id FROM attendance sa JOIN meeting sm"
+		         " ON sm.id = sa.meeting_id WHERE sm.project_id = :scope_id"
+		         " AND sm.stage = :scope_stage)",
+		.meeting = "a.person_id IN (SELECT sa.person_id FROM attendance sa"
+		           " WHERE sa.meeting_id = :scope_id)",
+		.person = "a.person_id = :scope_id",
+	};
 	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &rules_scope_people, &st, err);
+	enum error_code code = rules_prepare(x, sql, &scope, &st, err);
 	if (!st)
 		return code;
-	rules_bind_date(st, ":from", x->today - 29);
+	rules_bind_date(st, ":from",
+	                x->today - (int32_t)config_int(x->config, "representation.window_days"));
 	rules_bind_date(st, ":to", x->today + 29);
 	struct rules_people_sessions p = { 0 };
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		if (p.name && p.person_id != id && !rules_people_fatigue_emit(x, &p))
+		if (p.count && p.person_id != id && !rules_people_fatigue_emit(x, &p))
 			break;
-		if (!p.name) {
-			p.person_id = id;
-			p.name = mem_strdup(rules_text(st, 1) ? rules_text(st, 1) : "");
-		}
+		p.person_id = id;
 		if (p.count == p.cap) {
 			p.cap = p.cap ? p.cap * 2 : 16;
 			p.days = mem_realloc(p.days, p.cap * sizeof *p.days);
 		}
-		p.days[p.count++] = rules_date(st, 2);
+		p.days[p.count++] = rules_date(st, 1);
 	}
-	if (rc == SQLITE_DONE && p.name)
+	if (rc == SQLITE_DONE && p.count)
 		rules_people_fatigue_emit(x, &p);
-	free(p.name);
 	free(p.days);
 	return rules_done(x, st, rc, err);
 }
@@ -303,11 +344,7 @@ enum error_code rules_people_retention_due(struct rules_run *x, struct error *er
 	        "  AND NOT EXISTS (SELECT 1 FROM payment pay WHERE pay.person_id = pe.id"
 	        "   AND coalesce(pay.paid_on, pay.claimed_on) > :cutoff))"
 	        " WHERE last <> '' ORDER BY last, name COLLATE NOCASE, id";
-	struct sqlite3_stmt *st;
-	enum error_code code = rules_prepare(x, sql, &rules_scope_people, &st, err);
-	if (!st)
-		return code;
-	rules_bind_date(st, ":cutoff",
-	                x->today - (int32_t)config_int(x->config, "retention.inactive_days"));
-	return rules_each_row(x, st, rules_people_retention_message, err);
+	return rules_query_day(x, sql, &rules_scope_people, ":cutoff",
+	                       x->today - (int32_t)config_int(x->config, "retention.inactive_days"),
+	                       rules_people_retention_message, err);
 }

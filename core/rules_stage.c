@@ -156,7 +156,8 @@ enum error_code rules_stage_newcomers(struct rules_run *x, struct error *err)
 	        "  AND m.held_on <= :today" RULES_SCOPE "),"
 	        " n AS MATERIALIZED (SELECT sm.stage_id, a.person_id,"
 	        "  min(CASE WHEN sm.after THEN sm.held_on END) AS first, min(sm.after) AS new"
-	        "  FROM attendance a" RULES_SCAN " JOIN sm ON sm.meeting_id = a.meeting_id"
+	        "  FROM attendance a" RULES_SCAN RULES_CROSS
+	        " JOIN sm ON sm.meeting_id = a.meeting_id"
 	        "  WHERE a.attended = 1 AND (:scope_person = 0 OR a.person_id = :scope_person)"
 	        "  GROUP BY sm.stage_id, a.person_id)"
 	        " SELECT p.id, p.title, s.stage, NULL, NULL, NULL, pe.id, pe.name,"
@@ -185,7 +186,7 @@ enum error_code rules_stage_newcomers(struct rules_run *x, struct error *err)
 		if (!g.count) {
 			g.stage_id = stage_id;
 			rules_finding_init(&g.f);
-			rules_row(x, st, &g.f);
+			rules_row(st, &g.f);
 			g.project = mem_strdup(g.f.project ? g.f.project : "");
 			g.agreed = mem_strdup(rules_text(st, RULES_ROW_COLUMNS + 1));
 			g.person = mem_strdup(g.f.person ? g.f.person : "");

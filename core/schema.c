@@ -415,6 +415,25 @@ static enum error_code schema_migrate_2(struct store *s, struct error *err)
 	return store_exec(s, schema_v2, err);
 }
 
+/*
+ * Version 3: lists that page without sorting a whole table for each page:
+ * people by name as record_list orders them (person_name, in any case, is for
+ * finding a name), payments by the date claimed and those never claimed by
+ * when they were made (core/involvement.c); and the commitments made at a
+ * meeting, found without reading every one.
+ */
+static enum error_code schema_migrate_3(struct store *s, struct error *err)
+{
+	return store_exec(s,
+	                  "CREATE INDEX person_by_name ON person (name);"
+	                  "CREATE INDEX payment_claimed ON payment (claimed_on);"
+	                  "CREATE INDEX payment_unclaimed ON payment (created_at)"
+	                  " WHERE claimed_on IS NULL;"
+	                  "CREATE INDEX action_meeting ON action (meeting_id)"
+	                  " WHERE meeting_id IS NOT NULL;",
+	                  err);
+}
+
 static const struct schema_migration {
 	int version;
 	const char *summary;
@@ -422,6 +441,7 @@ static const struct schema_migration {
 } schema_migrations[] = {
 	{ 1, "records, audit log and drafts", schema_migrate_1 },
 	{ 2, "sync with other laptops", schema_migrate_2 },
+	{ 3, "people by name, payments by date claimed, commitments by meeting", schema_migrate_3 },
 };
 
 int schema_latest(void)
@@ -429,12 +449,12 @@ int schema_latest(void)
 	return schema_migrations[sizeof schema_migrations / sizeof *schema_migrations - 1].version;
 }
 
-enum error_code schema_migrate(struct store *s, int from, struct error *err)
+enum error_code schema_migrate(struct store *s, int from, int to, struct error *err)
 {
 	size_t n = sizeof schema_migrations / sizeof *schema_migrations;
 	for (size_t i = 0; i < n; i++) {
 		const struct schema_migration *m = &schema_migrations[i];
-		if (m->version <= from)
+		if (m->version <= from || m->version > to)
 			continue;
 		enum error_code code = m->apply(s, err);
 		if (code != ERROR_NONE)

@@ -15,8 +15,8 @@ struct store;
 
 /* The highest migration number this build knows. */
 int schema_latest(void);
-/* Apply migrations from+1 .. schema_latest(); the caller holds the transaction. */
-enum error_code schema_migrate(struct store *s, int from, struct error *err);
+/* Apply migrations from+1 .. to (at most schema_latest()); the caller holds the transaction. */
+enum error_code schema_migrate(struct store *s, int from, int to, struct error *err);
 /* The names of the record tables, in dependency order, NULL-terminated. */
 extern const char *const schema_record_tables[];
 

@@ -499,7 +499,8 @@ static enum error_code store_identify(struct store *s, int64_t *version, struct 
 }
 
 /* Apply pending migrations in one transaction. */
-static enum error_code store_upgrade(struct store *s, int64_t version, struct error *err)
+static enum error_code store_upgrade(struct store *s, int64_t version, int target,
+                                     struct error *err)
 {
 	enum error_code code = store_begin(s, err);
 	if (code != ERROR_NONE)
@@ -510,12 +511,12 @@ static enum error_code store_upgrade(struct store *s, int64_t version, struct er
 		store_rollback(s);
 		return store_fail(s, rc, "upgrading the database", err);
 	}
-	if (version < schema_latest()) {
+	if (version < target) {
 		char app[64];
 		snprintf(app, sizeof app, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
 		code = store_exec(s, app, err);
 		if (code == ERROR_NONE)
-			code = schema_migrate(s, (int)version, err);
+			code = schema_migrate(s, (int)version, target, err);
 		if (code == ERROR_NONE && version == 0) {
 			char id[32], now[STORE_TIME_SIZE];
 			int64_t r;
@@ -611,8 +612,11 @@ enum error_code store_open(const char *path, const struct store_options *opt, st
 		code = store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;", err);
 	if (code == ERROR_NONE && !read_only) {
 		code = store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err);
-		if (code == ERROR_NONE && version < schema_latest())
-			code = store_upgrade(s, version, err);
+		int target = opt->upgrade_to > 0 && opt->upgrade_to < schema_latest()
+		                     ? opt->upgrade_to
+		                     : schema_latest();
+		if (code == ERROR_NONE && version < target)
+			code = store_upgrade(s, version, target, err);
 	} else if (code == ERROR_NONE && version == 0) {
 		code = error_set(err, ERROR_NOT_FOUND,
 		                 "%s holds nothing yet: it was created but never set up (perhaps "

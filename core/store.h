@@ -37,6 +37,7 @@ enum { STORE_TIME_SIZE = 32 }; /* "2026-11-22T09:30:00.123Z" and its NUL */
 struct store_options {
 	unsigned flags;      /* STORE_CREATE, STORE_READ_ONLY */
 	int busy_timeout_ms; /* how long to wait for another program's lock; 0 means 5000 */
+	int upgrade_to;      /* tests only: stop upgrading at this schema version; 0: the latest */
 };
 
 /* The schema version this build writes; files with a larger user_version are refused. */

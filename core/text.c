@@ -60,6 +60,11 @@ char *text_clean(const char *s, unsigned flags)
 	char *out = mem_alloc(n * 3 + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < n;) {
+		/* Printable ASCII, nearly all stored text, needs no decoding. */
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			out[o++] = s[i++];
+			continue;
+		}
 		uint32_t c;
 		size_t len = text_decode(s + i, n - i, &c);
 		if (len == 0) {

@@ -78,12 +78,12 @@ static void attendee_summary(struct view *v, const struct attendee *x, int warn_
 	char *needs = attendee_needs(x), *told;
 	if (t == MEETING_PEOPLE_TOLD)
 		told = mem_printf("told what came of it on %s in %s", x->f.given_on,
-		                  record_choice_label(vocab_formats, x->f.format));
+		                  meeting_people_format(x->f.format, x->p.language));
 	else if (t == MEETING_PEOPLE_NOT_OWED)
 		told = mem_strdup("no feedback is owed");
 	else
 		told = mem_printf("owed feedback in %s, %s %s",
-		                  record_choice_label(vocab_formats, x->p.preferred_format),
+		                  meeting_people_format(x->p.preferred_format, x->p.language),
 		                  t == MEETING_PEOPLE_OVERDUE ? "OVERDUE since" : "due",
 		                  x->m.feedback_due_on);
 	if (x->a.attended == 1)
@@ -151,8 +151,8 @@ static char *attendee_format_note(const struct attendee *x)
 		return mem_strdup("");
 	return mem_printf(" %s prefers %s, so this is listed as a finding until they are told in "
 	                  "%s.",
-	                  x->p.name, record_choice_label(vocab_formats, x->p.preferred_format),
-	                  record_choice_label(vocab_formats, x->p.preferred_format));
+	                  x->p.name, meeting_people_format(x->p.preferred_format, x->p.language),
+	                  meeting_people_format(x->p.preferred_format, x->p.language));
 }
 
 /* Add the format note, if any, to the message line. */
@@ -200,7 +200,7 @@ static enum screen_result attendee_save_told(struct screen_ctx *c, struct view *
 			        x.p.name, x.f.given_on,
 			        record_choice_label(record_field(&feedback_kind, "method")->choices,
 			                            x.f.method),
-			        record_choice_label(vocab_formats, x.f.format));
+			        meeting_people_format(x.f.format, x.p.language));
 			r = SCREEN_CHANGED;
 		}
 	}
@@ -242,7 +242,7 @@ static enum screen_result attendee_given(struct screen_ctx *c, struct view *v)
 	enum screen_result r = SCREEN_HANDLED;
 	if (attendance_get(c->store, c->id, &a, &err) == ERROR_NONE) {
 		char today[DATE_TEXT_SIZE];
-		int format;
+		char *format = NULL;
 		date_format(date_today(), today);
 		enum error_code code = meeting_people_tell(c->store, a.meeting_id, a.person_id,
 		                                           today, FEEDBACK_LETTER, &format, &err);
@@ -256,7 +256,8 @@ static enum screen_result attendee_given(struct screen_ctx *c, struct view *v)
 			view_message(v, VIEW_TONE_GOOD,
 			             "Marked as told today, %s, by letter, in %s, "
 			             "their preferred format.",
-			             today, record_choice_label(vocab_formats, format));
+			             today, format);
+		free(format);
 		r = code == ERROR_NONE ? SCREEN_CHANGED : SCREEN_HANDLED;
 	} else {
 		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);

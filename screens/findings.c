@@ -31,7 +31,7 @@ static void findings_trim(struct rules_list *l, size_t keep)
 	struct rules_list kept;
 	rules_list_init(&kept);
 	for (size_t i = 0; i < keep; i++)
-		rules_list_add(&l->items[i], &kept);
+		rules_list_add(rules_list_at(l, i), &kept);
 	rules_list_free(l);
 	*l = kept;
 }
@@ -152,7 +152,7 @@ static void findings_build(struct screen_ctx *c, struct view *v)
 	findings_summary(v, c->config, st);
 	struct view_section *sec = view_add_list(v, NULL, "There are no findings to show.");
 	for (size_t i = 0; i < st->top.count; i++) {
-		const struct finding *f = &st->top.items[i];
+		const struct finding *f = rules_list_at(&st->top, i);
 		struct view_row *r = view_list_add(sec);
 		r->id = findings_row_id(f);
 		view_row_status(r, rules_severity_name(f->severity),
@@ -187,7 +187,7 @@ static const struct finding *findings_selected(const struct findings_state *st,
 	if (v->focus >= v->nsections || v->sections[v->focus].kind != VIEW_LIST)
 		return NULL;
 	size_t i = view_section_cursor(&v->sections[v->focus]);
-	return view_selected_row(v) && i < st->top.count ? &st->top.items[i] : NULL;
+	return view_selected_row(v) && i < st->top.count ? rules_list_at(&st->top, i) : NULL;
 }
 
 /* "145 errors", "1 warning", "6806 findings": how many the filters found. Caller frees. */

@@ -202,10 +202,10 @@ static void meeting_log_person_row(const void *rec, struct view_row *row, void *
 	meeting_log_join(&value, needs);
 	if (told && f.format != p.preferred_format)
 		how = mem_printf("in %s, not their preferred %s",
-		                 record_choice_label(vocab_formats, f.format),
-		                 record_choice_label(vocab_formats, p.preferred_format));
+		                 meeting_people_format(f.format, p.language),
+		                 meeting_people_format(p.preferred_format, p.language));
 	else if (told)
-		how = mem_printf("in %s", record_choice_label(vocab_formats, f.format));
+		how = mem_printf("in %s", meeting_people_format(f.format, p.language));
 	else if (t == MEETING_PEOPLE_SOON || t == MEETING_PEOPLE_OVERDUE)
 		how = mem_strdup("not yet told");
 	meeting_log_join(&value, how);
@@ -259,7 +259,9 @@ static void meeting_log_finding_rows(struct view_section *sec, const struct rule
 		[RULE_INFO] = VIEW_TONE_PLAIN,
 	};
 	for (size_t i = 0; i < found->count && i < MEETING_LOG_FOUND; i++) {
-		const struct finding *f = &found->items[i];
+		struct finding one;
+		rules_list_get(found, i, &one);
+		const struct finding *f = &one;
 		struct view_row *row = view_list_add(sec);
 		row->id = (int64_t)i + 1;
 		view_row_status(row, rules_severity_name(f->severity), tones[f->severity]);
@@ -1131,7 +1133,7 @@ static enum screen_result meeting_log_given(struct screen_ctx *c, struct view *v
 	}
 	char *name = meeting_log_name_of(c->store, a.person_id);
 	struct error err;
-	int format;
+	char *format = NULL;
 	enum screen_result r = SCREEN_HANDLED;
 	enum error_code code = meeting_people_tell(c->store, c->id, a.person_id, st->told_on,
 	                                           st->told_by, &format, &err);
@@ -1145,10 +1147,10 @@ static enum screen_result meeting_log_given(struct screen_ctx *c, struct view *v
 		             "Marked %s as told on %s by %s, in %s, their preferred "
 		             "format.",
 		             name, st->told_on,
-		             meeting_log_choice(&feedback_kind, "method", st->told_by),
-		             record_choice_label(vocab_formats, format));
+		             meeting_log_choice(&feedback_kind, "method", st->told_by), format);
 		r = SCREEN_CHANGED;
 	}
+	free(format);
 	free(name);
 	attendance_clear(&a);
 	return r;
@@ -1205,9 +1207,10 @@ static enum screen_result meeting_log_tell_all(struct screen_ctx *c, struct view
 		code = store_begin(c->store, &err);
 	if (code == ERROR_NONE) {
 		for (size_t i = 0; i < owed.n && code == ERROR_NONE; i++) {
-			int format;
+			char *format = NULL;
 			code = meeting_people_tell(c->store, c->id, owed.person[i], st->told_on,
 			                           st->told_by, &format, &err);
+			free(format);
 		}
 		if (code == ERROR_NONE)
 			code = store_commit(c->store, &err);
@@ -1400,11 +1403,12 @@ static enum screen_result meeting_log_open(struct screen_ctx *c, struct view *v)
 		struct meeting_log_state *st = c->state;
 		if (row->id < 1 || (size_t)row->id > st->found.count)
 			return SCREEN_UNHANDLED;
-		const struct finding *f = &st->found.items[row->id - 1];
+		struct finding f;
+		rules_list_get(&st->found, (size_t)row->id - 1, &f);
 		if (screen_exists(c, "finding"))
-			finding_open(c, f);
+			finding_open(c, &f);
 		else
-			view_message(v, VIEW_TONE_PLAIN, "%s: %s", f->rule->title, f->rule->help);
+			view_message(v, VIEW_TONE_PLAIN, "%s: %s", f.rule->title, f.rule->help);
 	}
 	return SCREEN_HANDLED;
 }

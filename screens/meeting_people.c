@@ -174,8 +174,15 @@ const char *meeting_people_article(int role)
 	return role >= 0 && role < ROLE_COUNT ? with[role] : "someone";
 }
 
+const char *meeting_people_format(int format, const char *language)
+{
+	if (format == FORMAT_TRANSLATED && language && *language)
+		return language;
+	return record_choice_label(vocab_formats, format);
+}
+
 enum error_code meeting_people_tell(struct store *s, int64_t meeting_id, int64_t person_id,
-                                    const char *given_on, int method, int *format,
+                                    const char *given_on, int method, char **format,
                                     struct error *err)
 {
 	if (feedback_find(s, meeting_id, person_id))
@@ -189,7 +196,7 @@ enum error_code meeting_people_tell(struct store *s, int64_t meeting_id, int64_t
 	snprintf(f.given_on, sizeof f.given_on, "%s", given_on);
 	f.method = method;
 	f.format = p.preferred_format;
-	*format = p.preferred_format;
+	*format = mem_strdup(meeting_people_format(p.preferred_format, p.language));
 	if (code == ERROR_NONE)
 		code = feedback_create(s, &f, err);
 	feedback_clear(&f);

@@ -78,14 +78,18 @@ int meeting_people_warn_days(const struct config *config);
 /* A role's label with its article: "a service user", "an other". */
 const char *meeting_people_article(int role);
 
+/* A format as people say it: its label, or for translated the language when one is known. */
+const char *meeting_people_format(int format, const char *language);
+
 /*
  * Record that person_id was told what came of meeting_id on given_on
  * (YYYY-MM-DD) by method (enum feedback_method_choice), in the person's
- * preferred format; *format receives that format (enum format). ERROR_DUPLICATE
- * when they have been told already (nothing written).
+ * preferred format; *format receives that format in words (the caller frees
+ * it; NULL on failure). ERROR_DUPLICATE when they have been told already
+ * (nothing written).
  */
 enum error_code meeting_people_tell(struct store *s, int64_t meeting_id, int64_t person_id,
-                                    const char *given_on, int method, int *format,
+                                    const char *given_on, int method, char **format,
                                     struct error *err);
 
 #endif

@@ -220,7 +220,7 @@ void stages_findings(struct view *v, struct view_section *sec, struct store *s,
 		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
 	rules_list_sort(&list);
 	for (size_t i = 0; i < list.count && i < limit; i++) {
-		const struct finding *f = &list.items[i];
+		const struct finding *f = rules_list_at(&list, i);
 		struct view_row *r = view_list_add(sec);
 		r->id = (int64_t)i + 1;
 		view_row_key(r, f->rule->id);
@@ -239,7 +239,7 @@ void stages_findings(struct view *v, struct view_section *sec, struct store *s,
 		tally->total = list.count;
 		tally->errors = list.counts[RULE_ERROR];
 		for (size_t i = 0; i < list.count; i++)
-			stages_tally_add(tally, &list.items[i]);
+			stages_tally_add(tally, rules_list_at(&list, i));
 	}
 	rules_list_free(&list);
 }

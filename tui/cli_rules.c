@@ -2,12 +2,15 @@
 /* cli_rules: "involve due" and "involve check", in text, tsv or json. */
 #include "cli_rules.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "config.h"
 #include "date.h"
 #include "explain.h"
+#include "json.h"
 #include "mem.h"
 #include "rules.h"
 #include "store.h"
@@ -32,110 +35,92 @@ static bool cli_rules_option(int argc, char **argv, int *i, const char *name, co
 	return true;
 }
 
-/* Parse a --format value; false (after a usage sentence) when it is not one we write. */
-static bool cli_rules_format(struct cli *c, const char *text, enum cli_rules_format *out,
-                             int *status)
-{
-	static const char *const names[] = { "text", "tsv", "json" };
-	for (int i = 0; text && i < 3; i++)
-		if (strcmp(text, names[i]) == 0) {
-			*out = (enum cli_rules_format)i;
-			return true;
-		}
-	char *shown = text_clean(text ? text : "", 0);
-	*status = cli_usage(c, "--format takes text, tsv or json, not \"%.40s\"", shown);
-	free(shown);
-	return false;
-}
-
 /* A usage sentence for an option given without its value. */
 static int cli_rules_missing(struct cli *c, const char *option, const char *what)
 {
 	return cli_usage(c, "%s needs %s after it", option, what);
 }
 
-/* A usage sentence for an argument the command does not take. */
+/* The value of --format into *out: 0, or the status of a usage sentence. */
+static int cli_rules_format(struct cli *c, const char *text, enum cli_rules_format *out)
+{
+	static const char *const names[] = { "text", "tsv", "json" };
+	if (!text)
+		return cli_rules_missing(c, "--format", "text, tsv or json");
+	for (int i = 0; i < 3; i++)
+		if (strcmp(text, names[i]) == 0) {
+			*out = (enum cli_rules_format)i;
+			return CLI_EXIT_OK;
+		}
+	return cli_usage(c, "--format takes text, tsv or json, not \"%.40s\"", text);
+}
+
+/* A usage sentence for an argument the command does not take (cli_usage cleans it). */
 static int cli_rules_unknown(struct cli *c, const char *command, const char *arg)
 {
-	char *shown = text_clean(arg, 0);
-	int status = cli_usage(c, "%s does not take \"%.40s\"", command, shown);
-	free(shown);
-	return status;
+	return cli_usage(c, "%s does not take \"%.40s\"", command, arg);
 }
 
 /* A usage sentence for a rule id that is not in the table. */
 static int cli_rules_no_such_rule(struct cli *c, const char *id)
 {
-	char *shown = text_clean(id, 0);
-	int status = cli_usage(c,
-	                       "there is no rule called \"%.60s\"; \"involve check --explain\" "
-	                       "lists the rules",
-	                       shown);
-	free(shown);
-	return status;
+	return cli_usage(c,
+	                 "there is no rule called \"%.60s\"; \"involve check --explain\" lists "
+	                 "the rules",
+	                 id);
 }
 
-/* Write s as a JSON string: quotes, backslashes and control characters escaped. */
-static void cli_rules_json_string(FILE *out, const char *s)
-{
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p < 0x20 || *p == 0x7f)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
-/* Write a date as a JSON string, or null. */
-static void cli_rules_json_date(FILE *out, int32_t day)
+/* Append a date to b as a JSON string, or null. */
+static void cli_rules_json_date(struct buf *b, int32_t day)
 {
 	char text[DATE_TEXT_SIZE];
 	date_format(day, text);
-	cli_rules_json_string(out, day == DATE_NONE ? NULL : text);
+	json_quote(b, day == DATE_NONE ? NULL : text);
 }
 
-/* The findings as one JSON object, DESIGN §6. */
+/*
+ * The findings as one JSON object, DESIGN §6, written a finding at a time
+ * (one per line) so a long list is never held twice; strings are escaped by
+ * json_quote.
+ */
 static void cli_rules_json(FILE *out, int32_t today, const struct rules_list *l)
 {
-	fputs("{\"today\": ", out);
-	cli_rules_json_date(out, today);
-	fputs(", \"findings\": [", out);
+	struct buf b = { 0 };
+	buf_add(&b, "{\"today\": ");
+	cli_rules_json_date(&b, today);
+	buf_add(&b, ", \"findings\": [");
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
-		fputs(i ? ",\n  {\"rule\": " : "\n  {\"rule\": ", out);
-		cli_rules_json_string(out, f->rule->id);
-		fputs(", \"severity\": ", out);
-		cli_rules_json_string(out, rules_severity_name(f->severity));
-		fputs(", \"project\": ", out);
-		cli_rules_json_string(out, f->project);
-		fputs(", \"stage\": ", out);
-		cli_rules_json_string(out, f->stage_label);
-		fputs(", \"meeting\": ", out);
-		cli_rules_json_string(out, f->meeting);
-		fputs(", \"held_on\": ", out);
-		cli_rules_json_date(out, f->held_on);
-		fputs(", \"person\": ", out);
-		cli_rules_json_string(out, f->person);
-		fputs(", \"due\": ", out);
-		cli_rules_json_date(out, f->due);
-		fputs(", \"days\": ", out);
-		if (f->due == DATE_NONE)
-			fputs("null", out);
+		struct finding f;
+		rules_list_get(l, i, &f);
+		buf_add(&b, i ? ",\n  {\"rule\": " : "\n  {\"rule\": ");
+		json_quote(&b, f.rule->id);
+		buf_add(&b, ", \"severity\": ");
+		json_quote(&b, rules_severity_name(f.severity));
+		buf_add(&b, ", \"project\": ");
+		json_quote(&b, f.project);
+		buf_add(&b, ", \"stage\": ");
+		json_quote(&b, f.stage_label);
+		buf_add(&b, ", \"meeting\": ");
+		json_quote(&b, f.meeting);
+		buf_add(&b, ", \"held_on\": ");
+		cli_rules_json_date(&b, f.held_on);
+		buf_add(&b, ", \"person\": ");
+		json_quote(&b, f.person);
+		buf_add(&b, ", \"due\": ");
+		cli_rules_json_date(&b, f.due);
+		if (f.due == DATE_NONE)
+			buf_add(&b, ", \"days\": null");
 		else
-			fprintf(out, "%d", f->days);
-		fputs(", \"message\": ", out);
-		cli_rules_json_string(out, f->message);
-		fputc('}', out);
+			buf_printf(&b, ", \"days\": %d", f.days);
+		buf_add(&b, ", \"message\": ");
+		json_quote(&b, f.message);
+		buf_addc(&b, '}');
+		fwrite(b.data, 1, b.len, out);
+		buf_free(&b);
 	}
-	fputs(l->count ? "\n]}\n" : "]}\n", out);
+	buf_add(&b, l->count ? "\n]}\n" : "]}\n");
+	fwrite(b.data, 1, b.len, out);
+	buf_free(&b);
 }
 
 /* The findings as tab-separated values with a header row; strings are clean, so hold no tabs. */
@@ -144,7 +129,9 @@ static void cli_rules_tsv(FILE *out, const struct rules_list *l)
 	fputs("rule\tseverity\tproject\tstage\tmeeting\theld_on\tperson\tdue\tdays\tmessage\n",
 	      out);
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
+		struct finding it;
+		rules_list_get(l, i, &it);
+		const struct finding *f = &it;
 		char held[DATE_TEXT_SIZE], due[DATE_TEXT_SIZE];
 		date_format(f->held_on, held);
 		date_format(f->due, due);
@@ -172,11 +159,17 @@ static int cli_rules_collect(struct cli *c, const struct rules_options *opt, str
 	return code == ERROR_NONE ? CLI_EXIT_OK : cli_fail(c, &err);
 }
 
-/* After writing everything: a failed write (disk full, closed pipe) is a data error. */
+/*
+ * After writing everything: a failed write (a full disk) is a data error; a
+ * reader that stopped early (involve check | head) is not worth a word.
+ */
 static int cli_rules_flushed(struct cli *c, int status)
 {
 	if (fflush(c->out) != 0 || ferror(c->out)) {
-		fprintf(c->err, "involve: the report could not be written in full.\n");
+		if (errno == EPIPE)
+			return status;
+		fprintf(c->err, "involve: the report could not be written in full: %s.\n",
+		        strerror(errno));
 		return CLI_EXIT_DATA;
 	}
 	return status;
@@ -209,6 +202,15 @@ static int cli_rules_cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* True when findings i and j are feedback on the same meeting by the same rule. */
+static bool cli_rules_same_meeting(const struct rules_list *l, size_t i, size_t j)
+{
+	struct finding a, b;
+	rules_list_get(l, i, &a);
+	rules_list_get(l, j, &b);
+	return a.rule == b.rule && a.meeting_id == b.meeting_id;
+}
+
 /* How many different people are owed feedback, at how many meetings; payments; commitments. */
 static struct cli_rules_due_counts cli_rules_due_count(const struct rules_list *l,
                                                        const struct rule *payment,
@@ -218,15 +220,15 @@ static struct cli_rules_due_counts cli_rules_due_count(const struct rules_list *
 	int64_t *people = mem_calloc(l->count + 1, sizeof *people);
 	size_t owed = 0;
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
-		if (f->rule == payment) {
+		struct finding f;
+		rules_list_get(l, i, &f);
+		if (f.rule == payment) {
 			n.payments++;
-		} else if (f->rule == action) {
+		} else if (f.rule == action) {
 			n.actions++;
 		} else {
-			people[owed++] = f->person_id;
-			n.meetings += i == 0 || l->items[i - 1].meeting_id != f->meeting_id ||
-			              l->items[i - 1].rule != f->rule;
+			people[owed++] = f.person_id;
+			n.meetings += i == 0 || !cli_rules_same_meeting(l, i - 1, i);
 		}
 	}
 	qsort(people, owed, sizeof *people, cli_rules_cmp_id);
@@ -261,7 +263,9 @@ static void cli_rules_due_text(struct cli *c, int32_t today, int within, const s
 	        n.actions, cli_rules_plural((long)n.actions), day);
 	const struct rule *section = NULL;
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
+		struct finding it;
+		rules_list_get(l, i, &it);
+		const struct finding *f = &it;
 		bool money = f->rule == payment, promise = f->rule == action;
 		const struct rule *kind = money ? payment : promise ? action : NULL;
 		if (i == 0 || kind != section) {
@@ -275,14 +279,9 @@ static void cli_rules_due_text(struct cli *c, int32_t today, int within, const s
 			fprintf(out, "OVERDUE: %s\n", f->message);
 			continue;
 		}
-		bool first = i == 0 || l->items[i - 1].meeting_id != f->meeting_id ||
-		             l->items[i - 1].rule != f->rule;
-		if (first) {
-			size_t people = 0;
-			for (size_t j = i;
-			     j < l->count && l->items[j].meeting_id == f->meeting_id &&
-			     l->items[j].rule == f->rule;
-			     j++)
+		if (i == 0 || !cli_rules_same_meeting(l, i - 1, i)) {
+			size_t people = 1;
+			while (i + people < l->count && cli_rules_same_meeting(l, i, i + people))
 				people++;
 			char *urgency = cli_rules_urgency(f);
 			char held[DATE_TEXT_SIZE], due[DATE_TEXT_SIZE];
@@ -312,9 +311,7 @@ int cli_rules_due(struct cli *c, int argc, char **argv)
 			    ERROR_NONE)
 				return cli_usage(c, "%s", err.msg);
 		} else if (cli_rules_option(argc, argv, &i, "--format", &v)) {
-			if (!v)
-				return cli_rules_missing(c, "--format", "text, tsv or json");
-			if (!cli_rules_format(c, v, &format, &status))
+			if ((status = cli_rules_format(c, v, &format)) != CLI_EXIT_OK)
 				return status;
 		} else {
 			return cli_rules_unknown(c, "due", argv[i]);
@@ -385,8 +382,9 @@ static void cli_rules_check_text(struct cli *c, int32_t today, bool filtered,
 	        cli_rules_plural((long)l->counts[RULE_ERROR]), l->counts[RULE_WARNING],
 	        cli_rules_plural((long)l->counts[RULE_WARNING]), l->counts[RULE_INFO], day);
 	for (size_t i = 0; i < l->count; i++) {
-		const struct finding *f = &l->items[i];
-		fprintf(c->out, "%s: %s [%s]\n", words[f->severity], f->message, f->rule->id);
+		struct finding f;
+		rules_list_get(l, i, &f);
+		fprintf(c->out, "%s: %s [%s]\n", words[f.severity], f.message, f.rule->id);
 	}
 }
 
@@ -426,20 +424,13 @@ int cli_rules_check(struct cli *c, int argc, char **argv)
 			if (!v)
 				return cli_rules_missing(c, "--severity", "error, warning or info");
 			int sev = rules_severity_find(v);
-			if (sev < 0) {
-				char *shown = text_clean(v, 0);
-				status = cli_usage(c,
-				                   "--severity takes error, warning or info, not "
-				                   "\"%.40s\"",
-				                   shown);
-				free(shown);
-				return status;
-			}
+			if (sev < 0)
+				return cli_usage(
+				        c, "--severity takes error, warning or info, not \"%.40s\"",
+				        v);
 			opt.lowest = (enum rule_severity)sev;
 		} else if (cli_rules_option(argc, argv, &i, "--format", &v)) {
-			if (!v)
-				return cli_rules_missing(c, "--format", "text, tsv or json");
-			if (!cli_rules_format(c, v, &format, &status))
+			if ((status = cli_rules_format(c, v, &format)) != CLI_EXIT_OK)
 				return status;
 		} else {
 			return cli_rules_unknown(c, "check", argv[i]);

@@ -22,10 +22,15 @@
 #include "meeting_log.h"
 #include "mem.h"
 #include "paths.h"
+#include "payment_details.h"
+#include "payments.h"
+#include "people.h"
+#include "person_details.h"
 #include "project_overview.h"
 #include "projects.h"
 #include "response.h"
 #include "rules.h"
+#include "screen.h"
 #include "stage_overview.h"
 #include "stage_record.h"
 #include "store.h"
@@ -35,16 +40,32 @@
  * The screens of the interactive program: the only list of them. The first
  * is where the program starts.
  */
+/* clang-format off: one screen to a line */
 static const struct screen *const main_screens[] = {
-	&today_screen,          &projects_screen,   &project_overview_screen,
-	&stage_overview_screen, &pressure_screen,   &budget_event_screen,
-	&decision_screen,       &commitment_screen, &meeting_log_screen,
-	&attendee_screen,       &response_screen,   &findings_screen,
-	&finding_screen,        &help_screen,       NULL,
+	&today_screen,
+	&projects_screen,
+	&project_overview_screen,
+	&stage_overview_screen,
+	&pressure_screen,
+	&budget_event_screen,
+	&decision_screen,
+	&commitment_screen,
+	&meeting_log_screen,
+	&attendee_screen,
+	&response_screen,
+	&findings_screen,
+	&finding_screen,
+	&help_screen,
+	&people_screen,
+	&person_details_screen,
+	&payments_screen,
+	&payment_details_screen,
+	NULL,
 };
+/* clang-format on */
 
-/* Open the database and run the interactive program on it. */
-static int main_interactive(struct cli *c)
+/* Open the database and run the interactive program on it, starting on the screen named first. */
+static int main_interactive(struct cli *c, const char *first)
 {
 	struct store *s = NULL;
 	int status = cli_open(c, STORE_CREATE, &s);
@@ -54,7 +75,7 @@ static int main_interactive(struct cli *c)
 		.store = s,
 		.config = c->config,
 		.screens = main_screens,
-		.first = main_screens[0]->name,
+		.first = first ? first : main_screens[0]->name,
 		.mode = c->ui_mode,
 		.theme = c->theme,
 	};
@@ -90,6 +111,7 @@ static void main_help(FILE *out)
 	        "                  input or output is not a terminal)\n"
 	        "  --curses        full screens even when the settings say text\n"
 	        "  --theme NAME    default, high-contrast or mono\n"
+	        "  --screen NAME   start on that screen: projects, people or payments\n"
 	        "  --help          this help;  --version  the version\n"
 	        "\n"
 	        "Environment:\n"
@@ -102,10 +124,15 @@ static void main_help(FILE *out)
 
 /* Options that come before the command. */
 static const struct option main_options[] = {
-	{ "db", required_argument, NULL, 'd' },    { "config", required_argument, NULL, 'c' },
-	{ "text", no_argument, NULL, 't' },        { "curses", no_argument, NULL, 'u' },
-	{ "theme", required_argument, NULL, 'T' }, { "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },     { NULL, 0, NULL, 0 },
+	{ "db", required_argument, NULL, 'd' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "text", no_argument, NULL, 't' },
+	{ "curses", no_argument, NULL, 'u' },
+	{ "theme", required_argument, NULL, 'T' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "screen", required_argument, NULL, 's' },
+	{ NULL, 0, NULL, 0 },
 };
 
 int main(int argc, char **argv)
@@ -117,6 +144,7 @@ int main(int argc, char **argv)
 
 	struct cli c = { .out = stdout, .err = stderr };
 	char *default_db = NULL, *default_conf = NULL;
+	const char *first_screen = NULL; /* --screen NAME */
 	int opt;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+", main_options, NULL)) != -1) {
@@ -142,6 +170,15 @@ int main(int argc, char **argv)
 				                 "not \"%s\"",
 				                 optarg);
 			c.theme = optarg;
+			break;
+		case 's':
+			if (!screen_find(main_screens, optarg))
+				return cli_usage(
+				        &c,
+				        "--screen takes the name of a screen, such as people "
+				        "or payments, not \"%s\"",
+				        optarg);
+			first_screen = optarg;
 			break;
 		case 'h':
 			main_help(stdout);
@@ -185,7 +222,7 @@ int main(int argc, char **argv)
 	} else if (optind < argc) {
 		status = cli_run(&c, argc - optind, argv + optind);
 	} else {
-		status = main_interactive(&c);
+		status = main_interactive(&c, first_screen);
 	}
 	config_report_free(&report);
 	config_free(c.config);

@@ -139,6 +139,15 @@ ok "the lowered rule shows at its new severity" has "INFO: Agree a framework"
 run --db "$db" --config "$T/off.conf" check --rule feedback_overdue
 ok "asking for a switched-off rule says so" err_has "feedback_overdue is switched off in the settings"
 
+# The demo shows every rule at work, so a new user sees what each looks like.
+run --db "$T/demo.db" demo
+run --db "$T/demo.db" check --format tsv
+ok "every rule fires on the demo" bash -c "[ \$(tail -n +2 '$T/out' | cut -f 1 | sort -u | wc -l) = 30 ]"
+run --db "$T/demo.db" check --explain
+ok "the demo check is for the same 30 rules" bash -c "[ \$(grep -c '^  [a-z_]* (' '$T/out') = 30 ]"
+run --db "$T/demo.db" due
+ok "due on the demo opens with a sentence" bash -c "head -n 1 '$T/out' | grep -q '^Due: feedback for [0-9]* people from [0-9]* meetings; '"
+
 run --db "$T/missing.db" due
 ok "a missing database is exit 3" status_is 3
 ok "with a sentence" err_has "There is no database at"

@@ -647,6 +647,21 @@ static void overdue_feedback_says_so_first(void **state)
 	drive_send(w->st, COMMAND_SAVE_FIELD, "sam");
 	drive_send(w->st, COMMAND_SAVE_FIELD, "");
 	assert_row(w, PEOPLE, "Sam Lee", "Sam Lee, commissioner");
+	/* Translated feedback is named by the language, as people say it. */
+	int64_t tomasz = stage_stub_person(w->db->store, "Tomasz W.", 1u << ROLE_CARER,
+	                                   FORMAT_TRANSLATED, "Polish interpreter");
+	assert_int_equal(record_set(w->db->store, &person_kind, tomasz, "language", "Polish", NULL),
+	                 ERROR_NONE);
+	drive_key(w->st, 'a');
+	drive_send(w->st, COMMAND_SAVE_FIELD, "tomasz");
+	drive_send(w->st, COMMAND_SAVE_FIELD, "");
+	select_row(w, PEOPLE, "Tomasz W.");
+	drive_key(w->st, 'g');
+	assert_string_equal(top(w)->message, "Marked Tomasz W. as told on 2026-11-22 by letter, in "
+	                                     "Polish, their preferred format.");
+	assert_row(w, PEOPLE, "Tomasz W.",
+	           "told: Tomasz W., carer, support needs not recorded (Polish interpreter), in "
+	           "Polish, on 2026-11-22");
 }
 
 static void who_came_their_needs_and_removing_them(void **state)

@@ -75,12 +75,12 @@ static void run_rule(struct store *s, const char *id, struct rules_list *l)
 	assert_int_equal(rules_run(s, drive_config(), &opt, rules_list_add, l, &err), ERROR_NONE);
 }
 
-/* The label Today gives the meeting whose findings start at l->items[i]; *next: the next one's. */
+/* The label Today gives the meeting whose findings start at finding i; *next: the next one's. */
 static char *feedback_label(const struct rules_list *l, size_t i, size_t *next)
 {
-	const struct finding *f = &l->items[i];
+	const struct finding *f = rules_list_at(l, i);
 	size_t n = 0;
-	while (i + n < l->count && l->items[i + n].meeting_id == f->meeting_id)
+	while (i + n < l->count && rules_list_at(l, i + n)->meeting_id == f->meeting_id)
 		n++;
 	*next = i + n;
 	char due[DATE_TEXT_SIZE];
@@ -99,7 +99,7 @@ static void rows_are_the_first_meetings(struct store *s, const char *id,
 	run_rule(s, id, &l);
 	size_t i = 0, row = 0;
 	while (i < l.count && row < TODAY_SHOWN) {
-		int64_t meeting = l.items[i].meeting_id;
+		int64_t meeting = rules_list_at(&l, i)->meeting_id;
 		char *want = feedback_label(&l, i, &i);
 		const struct view_row *r = &sec->list.rows.v[row++];
 		assert_int_equal(r->id, meeting);
@@ -149,7 +149,8 @@ static void today_shows_the_most_urgent_first_as_the_rules_find_them(void **stat
 		run_rule(db->store, owed[k].rule, &l);
 		assert_true(l.count > TODAY_SHOWN);
 		for (size_t i = 0; i < TODAY_SHOWN; i++) {
-			assert_string_equal(sec->list.rows.v[i].label, l.items[i].message);
+			assert_string_equal(sec->list.rows.v[i].label,
+			                    rules_list_at(&l, i)->message);
 			assert_string_equal(sec->list.rows.v[i].status, owed[k].status);
 		}
 		rules_list_free(&l);
@@ -196,13 +197,13 @@ static void each_open_project_shows_its_stages_in_words(void **state)
 		for (size_t k = 0; k < 2; k++) {
 			const struct rules_list *l = k ? &users : &agree;
 			for (size_t j = 0; j < l->count; j++) {
-				if (l->items[j].project_id != r->id)
+				if (rules_list_at(l, j)->project_id != r->id)
 					continue;
 				char *want =
 				        mem_printf("missing %s: ", k ? "users" : "an agreement");
 				const char *at = strstr(r->value, want);
 				assert_non_null(at);
-				assert_non_null(strstr(at, l->items[j].stage_label));
+				assert_non_null(strstr(at, rules_list_at(l, j)->stage_label));
 				free(want);
 				any = true;
 			}

@@ -13,7 +13,6 @@ trap 'rm -rf "$tmp"' EXIT
 export INVOLVE_TODAY=2026-11-22 XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 unset INVOLVE_UI NO_COLOR
 db=$tmp/t.db
-status=0
 {
 	echo "### run 1: involve --text, input from projects.in"
 	{ echo projects; cat "$dir/projects.in"; } | "$involve" --db "$db" --text
@@ -31,5 +30,6 @@ status=0
 	echo "### exit $?"
 } >"$tmp/actual" 2>&1
 . "$dir/lib.sh"
+status=0
 transcript "$tmp/actual" "$dir/projects.expected" "${4:-}"
 exit $status

@@ -104,7 +104,7 @@ heard_in_order 0 "Today, 2026-11-22" "Overdue: feedback for over 5 meetings" \
 heard_last 0 "$first"
 heard_last 1 'OVERDUE: tell 2 people what came of Community equipment: agreeing how we work together, due 2026-01-26 — Michael T. (easy read) and Tony J.'
 # A row longer than the two status lines: what fits of it is spoken last, the date before names.
-heard_in_order 2 'OVERDUE: tell 10 people what came of Stroke recovery: ground rules and roles workshop, due 2026-02-16 — Abdi Y. (translated), Amélie D.'
+heard_in_order 2 'OVERDUE: tell 10 people what came of Stroke recovery: ground rules and roles workshop, due 2026-02-16 — Abdi Y. (Somali), Amélie D.'
 heard_last 3 'OVERDUE: tell 9 people what came of Day opportunities: what is changing and why, due 2026-02-23 — Abdul U., Colin M., Gwen J. and 6 more'
 heard_last 5 'More overdue feedback, open to see them all in Findings'
 heard_last 6 'due soon: tell Abdul R. what came of Day opportunities: trying it out, due 2026-11-23'

@@ -289,12 +289,13 @@ size_t fixture_run(struct fixture *fx, const char *id, const char *today,
 	struct error err;
 	fixture_ok(rules_run(fx->s, fx->conf, &opt, rules_list_add, &fx->found, &err), &err, id);
 	for (size_t i = 0; i < fx->found.count; i++)
-		assert_ptr_equal(fx->found.items[i].rule, r);
+		assert_ptr_equal(fixture_found(fx, i)->rule, r);
 	return fx->found.count;
 }
 
 const struct finding *fixture_found(struct fixture *fx, size_t i)
 {
 	assert_true(i < fx->found.count);
-	return &fx->found.items[i];
+	rules_list_get(&fx->found, i, &fx->view);
+	return &fx->view;
 }

@@ -18,6 +18,7 @@ struct fixture {
 	struct store *s;
 	struct config *conf;
 	struct rules_list found; /* what the last fixture_run found */
+	struct finding view;     /* the finding fixture_found last gave */
 };
 
 /* cmocka setup/teardown: a database, the built-in settings, today 2026-11-22. */
@@ -63,7 +64,7 @@ int64_t fx_action(struct fixture *fx, int64_t project, int64_t meeting, const ch
  */
 size_t fixture_run(struct fixture *fx, const char *id, const char *today,
                    const struct rules_scope *scope);
-/* The i-th finding of the last run. */
+/* The i-th finding of the last run; valid until the next call. */
 const struct finding *fixture_found(struct fixture *fx, size_t i);
 
 #endif

@@ -51,7 +51,8 @@ static size_t first_meetings(const struct rules_list *l, size_t n)
 {
 	size_t i = 0, meetings = 0;
 	for (; i < l->count; i++) {
-		if (i == 0 || l->items[i].meeting_id != l->items[i - 1].meeting_id)
+		if (i == 0 ||
+		    rules_list_at(l, i)->meeting_id != rules_list_at(l, i - 1)->meeting_id)
 			meetings++;
 		if (meetings > n)
 			break;
@@ -63,10 +64,13 @@ static void same_findings(const struct rules_list *got, const struct rules_list 
 {
 	assert_int_equal(got->count, n);
 	for (size_t i = 0; i < n; i++) {
-		assert_ptr_equal(got->items[i].rule, want->items[i].rule);
-		assert_int_equal(got->items[i].meeting_id, want->items[i].meeting_id);
-		assert_int_equal(got->items[i].person_id, want->items[i].person_id);
-		assert_string_equal(got->items[i].message, want->items[i].message);
+		assert_ptr_equal(rules_list_at(got, i)->rule, rules_list_at(want, i)->rule);
+		assert_int_equal(rules_list_at(got, i)->meeting_id,
+		                 rules_list_at(want, i)->meeting_id);
+		assert_int_equal(rules_list_at(got, i)->person_id,
+		                 rules_list_at(want, i)->person_id);
+		assert_string_equal(rules_list_at(got, i)->message,
+		                    rules_list_at(want, i)->message);
 	}
 }
 

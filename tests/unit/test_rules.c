@@ -317,6 +317,14 @@ static void test_feedback_wrong_format(void **state)
 	assert_string_equal(fixture_found(fx, 0)->message,
 	                    "Give Ann B. what came of Day services workshop (2026-10-01) again, in "
 	                    "easy read: it was given in standard print on 2026-10-20.");
+	/* A translation is named by the person's language. */
+	int64_t tom = fx_person(fx, "Tomasz W.", USER, FORMAT_TRANSLATED);
+	fx_set(fx, "person", tom, "language", "Polish");
+	fx_feedback(fx, m, tom, "2026-10-21", FORMAT_STANDARD);
+	struct rules_scope scope = { RULES_SCOPE_PERSON, tom, -1 };
+	assert_int_equal(fixture_run(fx, "feedback_wrong_format", "2026-11-22", &scope), 1);
+	assert_string_equal(fixture_found(fx, 0)->format, "Polish");
+	assert_non_null(strstr(fixture_found(fx, 0)->message, "again, in Polish: it was given"));
 }
 
 /* ---- stages and projects ---- */
@@ -578,10 +586,12 @@ static void test_disabled_and_overridden(void **state)
 	struct rules_list l;
 	rules_list_init(&l);
 	assert_int_equal(rules_run(fx->s, fx->conf, &opt, rules_list_add, &l, NULL), ERROR_NONE);
-	for (size_t i = 0; i < l.count; i++)
-		assert_true(l.items[i].severity <= RULE_WARNING);
-	for (size_t i = 0; i < l.count; i++)
-		assert_string_not_equal(l.items[i].rule->id, "feedback_overdue");
+	for (size_t i = 0; i < l.count; i++) {
+		struct finding g;
+		rules_list_get(&l, i, &g);
+		assert_true(g.severity <= RULE_WARNING);
+		assert_string_not_equal(g.rule->id, "feedback_overdue");
+	}
 	rules_list_free(&l);
 }
 
@@ -676,10 +686,12 @@ static void test_list_sorts(void **state)
 	f.due = 100;
 	rules_list_add(&f, &l);
 	rules_list_sort(&l);
-	assert_string_equal(l.items[0].message, "error, earlier");
-	assert_string_equal(l.items[1].message, "error, later");
-	assert_string_equal(l.items[2].message, "error, undated");
-	assert_string_equal(l.items[3].message, "info, no date");
+	static const char *const order[] = { "error, earlier", "error, later", "error, undated",
+		                             "info, no date" };
+	for (size_t i = 0; i < 4; i++) {
+		rules_list_get(&l, i, &f);
+		assert_string_equal(f.message, order[i]);
+	}
 	assert_int_equal(l.counts[RULE_ERROR], 3);
 	assert_int_equal(l.counts[RULE_INFO], 1);
 	rules_list_free(&l);

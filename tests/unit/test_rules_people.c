@@ -189,15 +189,51 @@ static void test_usual_suspects_fire(void **state)
 	struct fixture *fx = *state;
 	suspects(fx, 5, 1, "2026-09-01");
 	assert_int_equal(fixture_run(fx, "people_usual_suspects", "2026-11-22", NULL), 1);
-	assert_string_equal(fixture_found(fx, 0)->message,
-	                    "Widen who takes part: Regular A, Regular B and Regular C made up 75% "
-	                    "of the 20 service user and carer attendances in the last 365 days.");
+	const struct finding *f = fixture_found(fx, 0);
+	assert_string_equal(f->message,
+	                    "Widen who takes part in Day services redesign: Regular A, "
+	                    "Regular B and Regular C made up 75% of the 20 service user "
+	                    "and carer attendances at its meetings in the last 365 "
+	                    "days.");
+	assert_string_equal(f->project, "Day services redesign");
+	assert_null(f->person);
 	/* One meeting fewer than representation.min_meetings: not judged yet. */
 	fixture_config(fx, "representation = { min_meetings = 6; };");
 	assert_int_equal(fixture_run(fx, "people_usual_suspects", "2026-11-22", NULL), 0);
 	/* Outside the window the meetings do not count. */
 	fixture_config(fx, "representation = { window_days = 60; };");
 	assert_int_equal(fixture_run(fx, "people_usual_suspects", "2026-11-22", NULL), 0);
+}
+
+/* Judged per project: a varied project beside it neither fires nor waters it down. */
+static void test_usual_suspects_per_project(void **state)
+{
+	struct fixture *fx = *state;
+	suspects(fx, 5, 1, "2026-09-01");
+	int64_t other = fx_project(fx, "Carers strategy", PROJECT_NEW_SERVICE);
+	for (int k = 0; k < 6; k++) {
+		char title[32], held[DATE_TEXT_SIZE];
+		snprintf(title, sizeof title, "Carers' forum %d", k);
+		date_format(fixture_day("2026-09-02") + 7 * k, held);
+		int64_t m = fx_meeting(fx, other, STAGE_NEEDS, title, held);
+		for (int o = 0; o < 4; o++) {
+			char name[32];
+			snprintf(name, sizeof name, "Carer %d-%d", k, o);
+			fx_attend(fx, m, fx_person(fx, name, CARER, FORMAT_STANDARD), ROLE_CARER,
+			          1);
+		}
+	}
+	assert_int_equal(fixture_run(fx, "people_usual_suspects", "2026-11-22", NULL), 1);
+	assert_string_equal(fixture_found(fx, 0)->project, "Day services redesign");
+	int64_t p = fixture_found(fx, 0)->project_id;
+	struct rules_scope scope = { RULES_SCOPE_PROJECT, other, -1 };
+	assert_int_equal(fixture_run(fx, "people_usual_suspects", "2026-11-22", &scope), 0);
+	/* Narrowed to a stage, only that stage's meetings count. */
+	scope = (struct rules_scope){ RULES_SCOPE_STAGE, p, STAGE_NEEDS };
+	assert_int_equal(fixture_run(fx, "people_usual_suspects", "2026-11-22", &scope), 1);
+	assert_int_equal(fixture_found(fx, 0)->stage, STAGE_NEEDS);
+	scope.stage = STAGE_BUDGET;
+	assert_int_equal(fixture_run(fx, "people_usual_suspects", "2026-11-22", &scope), 0);
 }
 
 /* Exactly the share (half) is not more than the share. */
@@ -222,16 +258,27 @@ static void test_no_newcomers(void **state)
 	fx_attend(fx, recent, ann, ROLE_SERVICE_USER, 1);
 	assert_int_equal(fixture_run(fx, "people_no_newcomers", "2026-11-22", NULL), 1);
 	assert_string_equal(fixture_found(fx, 0)->message,
-	                    "Reach out to new service users and carers: no one new has taken part "
-	                    "in the last 180 days.");
+	                    "Reach out to new service users and carers for Day services redesign: "
+	                    "no one new has taken part in its meetings in the last 180 days.");
+	assert_int_equal(fixture_found(fx, 0)->project_id, p);
 	fx_set(fx, "meeting", old, "held_on", "2026-05-27");
 	assert_int_equal(fixture_run(fx, "people_no_newcomers", "2026-11-22", NULL), 0);
 	/* A first involvement recorded before the meetings makes them no newcomer. */
 	fx_set(fx, "person", ann, "first_involved_on", "2020-01-01");
 	assert_int_equal(fixture_run(fx, "people_no_newcomers", "2026-11-22", NULL), 1);
+	/* Someone new elsewhere does not count for this project; new here, they do. */
+	int64_t q = fx_project(fx, "Carers strategy", PROJECT_NEW_SERVICE);
+	int64_t elsewhere = fx_meeting(fx, q, STAGE_NEEDS, "Carers' forum", "2026-11-02");
+	int64_t new = fx_person(fx, "New N.", CARER, FORMAT_STANDARD);
+	fx_attend(fx, elsewhere, new, ROLE_CARER, 1);
+	assert_int_equal(fixture_run(fx, "people_no_newcomers", "2026-11-22", NULL), 1);
+	assert_int_equal(fixture_found(fx, 0)->project_id, p);
+	fx_attend(fx, recent, new, ROLE_CARER, 1);
+	assert_int_equal(fixture_run(fx, "people_no_newcomers", "2026-11-22", NULL), 0);
 	/* With no involvement in the window at all, there is nothing to say. */
 	fx_set(fx, "meeting", old, "held_on", "2026-01-01");
 	fx_set(fx, "meeting", recent, "held_on", "2026-05-01");
+	fx_set(fx, "meeting", elsewhere, "held_on", "2026-05-01");
 	assert_int_equal(fixture_run(fx, "people_no_newcomers", "2026-11-22", NULL), 0);
 }
 
@@ -264,6 +311,13 @@ static void test_person_fatigue(void **state)
 	fx_set(fx, "meeting", last, "status", "planned");
 	fx_set(fx, "meeting", last, "held_on", "2026-12-02");
 	assert_int_equal(fixture_run(fx, "person_fatigue", "2026-11-22", NULL), 0);
+	/* Looking back: the same five sessions two months on are still worth a word. */
+	fx_set(fx, "meeting", last, "held_on", "2026-12-01");
+	assert_int_equal(fixture_run(fx, "person_fatigue", "2027-01-25", NULL), 1);
+	assert_non_null(strstr(fixture_found(fx, 0)->message, "they were booked into 5 sessions"));
+	/* Beyond representation.window_days they are not. */
+	fixture_config(fx, "representation = { window_days = 60; };");
+	assert_int_equal(fixture_run(fx, "person_fatigue", "2027-01-25", NULL), 0);
 }
 
 /* ---- payments and commitments ---- */
@@ -438,14 +492,23 @@ static void test_retention_due(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(test_meeting_lone_voice),  T(test_meeting_purpose_unclear),
-		T(test_meeting_papers_late), T(test_meeting_papers_planned),
-		T(test_meeting_needs_unmet), T(test_meeting_jargon),
-		T(test_usual_suspects_fire), T(test_usual_suspects_at_the_share),
-		T(test_no_newcomers),        T(test_person_fatigue),
-		T(test_payment_overdue),     T(test_payment_overdue_holiday),
-		T(test_payment_not_offered), T(test_payment_benefits_check),
-		T(test_action_overdue),      T(test_consent_missing),
+		T(test_meeting_lone_voice),
+		T(test_meeting_purpose_unclear),
+		T(test_meeting_papers_late),
+		T(test_meeting_papers_planned),
+		T(test_meeting_needs_unmet),
+		T(test_meeting_jargon),
+		T(test_usual_suspects_fire),
+		T(test_usual_suspects_per_project),
+		T(test_usual_suspects_at_the_share),
+		T(test_no_newcomers),
+		T(test_person_fatigue),
+		T(test_payment_overdue),
+		T(test_payment_overdue_holiday),
+		T(test_payment_not_offered),
+		T(test_payment_benefits_check),
+		T(test_action_overdue),
+		T(test_consent_missing),
 		T(test_retention_due),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

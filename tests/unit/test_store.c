@@ -244,6 +244,50 @@ static void upgrades_an_empty_file_and_leaves_current_ones(void **state)
 	support_rmdir(dir);
 }
 
+/*
+ * Every migration: a database left at each older version, holding a record,
+ * opens with this involve, is upgraded in one go to the latest version, and
+ * keeps its record; its integrity and foreign-key checks pass.
+ */
+static void every_older_version_is_upgraded_and_keeps_its_records(void **state)
+{
+	(void)state;
+	for (int version = 1; version < store_schema_version(); version++) {
+		char *dir = support_tempdir();
+		char *path = support_path(dir, "old.db");
+		struct store *s;
+		struct store_options old = { .flags = STORE_CREATE, .upgrade_to = version };
+		assert_int_equal(store_open(path, &old, &s, NULL), ERROR_NONE);
+		sqlite3_stmt *q;
+		assert_int_equal(sqlite3_prepare_v2(store_db(s), "PRAGMA user_version", -1, &q, NULL),
+		                 SQLITE_OK);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(q, 0), version);
+		sqlite3_finalize(q);
+		struct person p;
+		person_init(&p);
+		mem_replace(&p.name, "Zofia \xC5\x81.");
+		assert_int_equal(person_create(s, &p, NULL), ERROR_NONE);
+		int64_t id = p.head.id;
+		person_clear(&p);
+		store_close(s);
+
+		s = support_open(path);
+		assert_int_equal(sqlite3_prepare_v2(store_db(s), "PRAGMA user_version", -1, &q, NULL),
+		                 SQLITE_OK);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(q, 0), store_schema_version());
+		sqlite3_finalize(q);
+		assert_int_equal(person_get(s, id, &p, NULL), ERROR_NONE);
+		assert_string_equal(p.name, "Zofia \xC5\x81.");
+		person_clear(&p);
+		assert_int_equal(store_check(s, NULL), ERROR_NONE);
+		store_close(s);
+		free(path);
+		support_rmdir(dir);
+	}
+}
+
 static int audit_count(struct store *s, const char *op, int64_t row, char **detail)
 {
 	sqlite3_stmt *q;
@@ -349,6 +393,7 @@ int main(void)
 		cmocka_unit_test(refuses_a_database_from_a_newer_version),
 		cmocka_unit_test(a_locked_database_gives_a_sentence),
 		cmocka_unit_test(upgrades_an_empty_file_and_leaves_current_ones),
+		cmocka_unit_test(every_older_version_is_upgraded_and_keeps_its_records),
 		cmocka_unit_test_setup_teardown(every_change_is_audited_without_values,
 		                                support_db_setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(transactions_nest, support_db_setup,

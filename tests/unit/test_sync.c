@@ -907,12 +907,12 @@ static void an_older_database_gains_the_sync_tables(void **state)
 	(void)state;
 	char *dir = support_tempdir();
 	char *path = support_path(dir, "old.db");
-	struct store *s = support_open(path);
-	assert_int_equal(store_exec(s,
-	                            "DROP TABLE sync_peer; DROP TABLE sync_export; "
-	                            "PRAGMA user_version = 1",
-	                            NULL),
-	                 ERROR_NONE);
+	struct store *s;
+	struct store_options v1 = { .flags = STORE_CREATE, .upgrade_to = 1 };
+	assert_int_equal(store_open(path, &v1, &s, NULL), ERROR_NONE);
+	assert_int_equal(count_rows(s, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+	                               "('sync_peer', 'sync_export')"),
+	                 0);
 	store_close(s);
 	s = support_open(path);
 	assert_int_equal(count_rows(s, "SELECT count(*) FROM sqlite_schema WHERE name IN "
