@@ -17,6 +17,7 @@
 #include "meeting_people.h"
 #include "mem.h"
 #include "person.h"
+#include "person_pick.h"
 #include "project.h"
 #include "recordview.h"
 #include "rules.h"
@@ -47,7 +48,6 @@ enum {
 };
 
 enum {
-	MEETING_LOG_OFFER = 9,     /* names offered by number when several match what was typed */
 	MEETING_LOG_HINT = 3,      /* names shown while a name is being typed */
 	MEETING_LOG_SPEAKERS = 50, /* people offered as who said something */
 	MEETING_LOG_COLON = 40,    /* bytes before a colon that may name who said a line */
@@ -62,22 +62,22 @@ struct meeting_log_rows {
 	int warn_days;
 };
 
-/* People found for a name typed: ids and names, nearest first. */
+/* People found while a name is typed: ids and names, nearest first. */
 struct meeting_log_found {
-	int64_t id[MEETING_LOG_OFFER + 1];
-	char *name[MEETING_LOG_OFFER + 1];
+	int64_t id[MEETING_LOG_HINT + 1];
+	char *name[MEETING_LOG_HINT + 1];
 	int n;
 };
 
 struct meeting_log_state {
 	struct meeting_log_rows rows;
-	int64_t speaker; /* who the next thing said is from: a person, or 0 anonymous */
-	int64_t new_one; /* the attendance of someone just added on the spot, or 0 */
-	char *new_name;  /* their name; or the name typed while asking to add it */
-	struct meeting_log_found offered; /* the people last offered by number */
-	struct rules_list found;          /* the findings for the meeting, as last built */
-	char told_on[DATE_TEXT_SIZE];     /* the date given and all mark feedback given on */
-	int told_by;                      /* and how: enum feedback_method_choice */
+	int64_t speaker;         /* who the next thing said is from: a person, or 0 anonymous */
+	int64_t new_one;         /* the attendance of someone just added on the spot, or 0 */
+	char *new_name;          /* their name; or the name typed while asking to add it */
+	struct person_pick pick; /* the people last offered by number */
+	struct rules_list found; /* the findings for the meeting, as last built */
+	char told_on[DATE_TEXT_SIZE]; /* the date given and all mark feedback given on */
+	int told_by;                  /* and how: enum feedback_method_choice */
 };
 
 /* ---- small helpers ---- */
@@ -110,7 +110,7 @@ static void meeting_log_leave(struct screen_ctx *c)
 	if (!st)
 		return;
 	meeting_clear(&st->rows.m);
-	meeting_log_found_clear(&st->offered);
+	person_pick_free(&st->pick);
 	rules_list_free(&st->found);
 	free(st->new_name);
 	free(st);
@@ -447,8 +447,7 @@ static void meeting_log_add_fields(struct screen_ctx *c, struct view *v)
 	                "someone new; Enter on an empty line finishes.",
 	                "");
 	f->live = true;
-	for (int i = 0; i < st->offered.n; i++)
-		view_field_add_choice(f, st->offered.name[i]);
+	person_pick_offer(&st->pick, f);
 	struct attendance a;
 	if (!st->new_one)
 		attendance_init(&a);
@@ -709,7 +708,7 @@ static bool meeting_log_found_one(int64_t id, const char *name, void *ctx)
 	struct meeting_log_found *f = ctx;
 	f->id[f->n] = id;
 	f->name[f->n++] = mem_strdup(name);
-	return f->n < MEETING_LOG_OFFER + 1;
+	return f->n < MEETING_LOG_HINT + 1;
 }
 
 /* How many people at the meeting. */
@@ -818,58 +817,26 @@ static enum screen_result meeting_log_add_someone(struct screen_ctx *c, struct v
 		int64_t n = meeting_log_people_count(c);
 		view_message(v, VIEW_TONE_PLAIN, "Finished adding people: %lld at the meeting.",
 		             (long long)n);
-		meeting_log_found_clear(&st->offered);
+		person_pick_free(&st->pick);
 		free(typed);
 		return SCREEN_CHANGED;
 	}
-	int64_t id = 0;
-	for (int i = 0; i < st->offered.n && !id; i++)
-		if (strcmp(st->offered.name[i], typed) == 0)
-			id = st->offered.id[i];
-	if (!id)
-		id = person_find(c->store, typed);
-	struct meeting_log_found found = { 0 };
-	if (!id)
-		person_search(c->store, typed, MEETING_LOG_OFFER + 1, meeting_log_found_one, &found,
-		              NULL);
-	if (!id && found.n == 1)
-		id = found.id[0];
+	/* As every screen that asks for a person: one found, several offered, or no one. */
+	struct error err;
+	error_clear(&err);
+	int64_t id = person_pick_find(c->store, &st->pick, typed, &err);
 	if (id) {
-		meeting_log_found_clear(&st->offered);
 		r = meeting_log_add_person(c, v, id);
-	} else if (found.n == 0) {
+	} else if (err.code == ERROR_NOT_FOUND) {
 		mem_replace(&st->new_name, typed);
 		view_ask(v, MEETING_LOG_ASK_NEW,
 		         "No one on record is called %s. Add %s as someone new?", typed, typed);
-	} else if (found.n > MEETING_LOG_OFFER) {
-		char *why = mem_printf("More than %d people's names hold \"%s\": type more of the "
-		                       "name",
-		                       MEETING_LOG_OFFER, typed);
-		view_field_error(f, why);
-		free(why);
 	} else {
-		/* Offer them by number; what was typed is in the sentence, the line is free. */
-		char *list = NULL;
-		meeting_log_found_clear(&st->offered);
-		for (int i = 0; i < found.n; i++) {
-			char *one = mem_printf("%d %s", i + 1, found.name[i]);
-			meeting_log_join(&list, one);
-			free(one);
-			st->offered.id[i] = found.id[i];
-			st->offered.name[i] = mem_strdup(found.name[i]);
-			view_field_add_choice(f, found.name[i]);
-		}
-		st->offered.n = found.n;
-		char *why =
-		        mem_printf("%d people's names hold \"%s\": type the number of one (%s), or "
-		                   "more of the name",
-		                   found.n, typed, list);
-		view_field_error(f, why);
+		/* Offered by number: what was typed is in the sentence, the line is free. */
+		view_field_error(f, err.msg);
+		person_pick_offer(&st->pick, f);
 		view_edit_kill(v);
-		free(why);
-		free(list);
 	}
-	meeting_log_found_clear(&found);
 	free(typed);
 	return r;
 }

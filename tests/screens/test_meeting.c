@@ -348,9 +348,12 @@ static void several_matches_are_offered_by_number_and_no_one_is_added_unasked(vo
 	drive_send(w->st, COMMAND_SAVE_FIELD, "ann");
 	struct view_field *f = view_focused_field(v);
 	assert_string_equal(f->name, "name_to_add");
-	assert_string_equal(f->error, "3 people's names hold \"ann\": type the number of one (1 "
-	                              "Ann B., 2 Anna K., 3 Joanne S.), or more of the name");
+	assert_string_equal(f->error, "Several people's names hold \"ann\": choose one by its "
+	                              "number, or type more of the name");
 	assert_int_equal(f->nchoices, 3);
+	assert_string_equal(f->choices[0], "Ann B. (carer)");
+	assert_string_equal(f->choices[1], "Anna K. (service user)");
+	assert_string_equal(f->choices[2], "Joanne S. (service user)");
 	assert_string_equal(v->edit.buf, "");
 	assert_int_equal(attendance_find(w->db->store, id, w->anna), 0);
 	drive_send(w->st, COMMAND_SAVE_FIELD, "2");
@@ -364,7 +367,9 @@ static void several_matches_are_offered_by_number_and_no_one_is_added_unasked(vo
 	}
 	drive_send(w->st, COMMAND_SAVE_FIELD, "pat");
 	assert_string_equal(view_focused_field(v)->error,
-	                    "More than 9 people's names hold \"pat\": type more of the name");
+	                    "More than nine people's names hold \"pat\": choose one by its number, "
+	                    "or type more of the name");
+	assert_int_equal(view_focused_field(v)->nchoices, 9);
 	drive_send(w->st, COMMAND_SAVE_FIELD, "pat 07");
 	assert_true(contains(v->message, "Added Pat 07"));
 	/* A name on no one's record is added only when the answer is yes. */
