@@ -16,9 +16,11 @@
  *         if (meeting_log_start(c, project_id, stage, &err) != ERROR_NONE)
  *                 view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
  *     which creates the meeting (held today, a meeting, titled "Meeting on
- *     YYYY-MM-DD" until it is given a title) and opens it. A meeting never
- *     changed since it was created is walked through field by field in the
- *     text mode.
+ *     YYYY-MM-DD" until it is given a title) and opens it; a meeting made
+ *     with meeting_create and opened by id is just as good (the stage
+ *     screens do that). A meeting never changed since it was created is
+ *     walked through field by field in the text mode.
+ * A finding on it opens the "finding" screen when main.c lists it.
  * Rows of its lists open the "attendee" and "contribution" screens, so
  * main.c's table must list all three (meeting_log_screen, attendee_screen,
  * response_screen; see attendee.h and response.h).
