@@ -125,6 +125,12 @@ int main(int argc, char **argv)
 		}
 		person_clear(&p);
 		double t = bench_key(st, COMMAND_SAVE_FIELD, NULL, 1, 0);
+		/* A name others share (the demo repeats names at scale) is chosen as "#id". */
+		if (*view_focused_field(screen_view(st))->error) {
+			char pick[32];
+			snprintf(pick, sizeof pick, "#%lld", (long long)id);
+			t += bench_key(st, COMMAND_SAVE_FIELD, pick, 1, 0);
+		}
 		add_worst = t > add_worst ? t : add_worst;
 		add_sum += t;
 		names++;
@@ -136,12 +142,18 @@ int main(int argc, char **argv)
 	}
 	printf("a key typed into the name to add: %.2f ms on average, %.2f ms at worst (%d keys)\n",
 	       sum / keys, worst, keys);
-	printf("a name added or offered: %.2f ms on average, %.2f ms at worst (%d names)\n",
+	printf("a name added (offered first when others share it): %.2f ms on average, %.2f ms at "
+	       "worst (%d names)\n",
 	       add_sum / names, add_worst, names);
 	bench_key(st, COMMAND_SAVE_FIELD, "", 1, 0);
-	printf("people at the busiest meeting now: %lld\n",
-	       (long long)record_lookup(s, "SELECT count(*) FROM attendance WHERE meeting_id = ?",
-	                                "i", busiest));
+	int64_t now = record_lookup(s, "SELECT count(*) FROM attendance WHERE meeting_id = ?", "i",
+	                            busiest);
+	printf("people at the busiest meeting now: %lld\n", (long long)now);
+	if (now != came + names) {
+		fprintf(stderr, "meeting_bench: %d names typed, %lld added\n", names,
+		        (long long)(now - came));
+		return 1;
+	}
 
 	bench_key(st, COMMAND_ACTION, NULL, 0, 's');
 	double line_sum = 0, line_worst = 0;
