@@ -141,6 +141,11 @@ static void attendee_build(struct screen_ctx *c, struct view *v)
 	                "Remove the record that they were told, after asking.");
 	view_add_action(v, 'd', "delete", "remove from the meeting",
 	                "Remove them from this meeting, after asking.");
+	if (screen_exists(c, "person"))
+		view_add_action(
+		        v, 'p', "person", "their own record",
+		        "Open the person's own record: their roles, preferred format, support "
+		        "needs, consent, and what is owed to them.");
 	attendee_clear(&x);
 }
 
@@ -266,6 +271,19 @@ static enum screen_result attendee_given(struct screen_ctx *c, struct view *v)
 	return r;
 }
 
+/* person: their own record, on the People screens. */
+static enum screen_result attendee_person(struct screen_ctx *c, struct view *v)
+{
+	struct attendance a;
+	struct error err;
+	if (attendance_get(c->store, c->id, &a, &err) != ERROR_NONE)
+		view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+	else
+		screen_open(c, "person", a.person_id);
+	attendance_clear(&a);
+	return SCREEN_HANDLED;
+}
+
 static enum screen_result attendee_ask(struct screen_ctx *c, struct view *v, int tag)
 {
 	struct attendee x;
@@ -334,6 +352,8 @@ static enum screen_result attendee_handle(struct screen_ctx *c, struct view *v,
 	case COMMAND_ACTION:
 		if (cmd->key == 'g')
 			return attendee_given(c, v);
+		if (cmd->key == 'p')
+			return attendee_person(c, v);
 		return attendee_ask(c, v,
 		                    cmd->key == 'd' ? ATTENDEE_ASK_REMOVE : ATTENDEE_ASK_UNTELL);
 	case COMMAND_ANSWER:
@@ -352,7 +372,7 @@ const struct screen attendee_screen = {
 	        "how, in what format, and what they were told. Changing any of those when they "
 	        "have not been told yet records them as told today. Given records them as told "
 	        "today in their preferred format; untold removes that record; delete removes them "
-	        "from the meeting.",
+	        "from the meeting; person opens their own record.",
 	.build = attendee_build,
 	.handle = attendee_handle,
 };

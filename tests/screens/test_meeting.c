@@ -21,10 +21,12 @@
 #include "drive.h"
 #include "feedback.h"
 #include "finding.h"
+#include "help.h"
 #include "meeting.h"
 #include "meeting_log.h"
 #include "mem.h"
 #include "person.h"
+#include "person_details.h"
 #include "project.h"
 #include "response.h"
 #include "rules.h"
@@ -35,8 +37,8 @@
 /* ---- the world the tests start from ---- */
 
 static const struct screen *const screens[] = {
-	&stage_stub_screen, &meeting_log_screen, &attendee_screen,
-	&response_screen,   &finding_screen,     NULL,
+	&stage_stub_screen, &meeting_log_screen, &attendee_screen,       &response_screen,
+	&finding_screen,    &help_screen,        &person_details_screen, NULL,
 };
 
 struct world {
@@ -729,6 +731,14 @@ static void who_came_their_needs_and_removing_them(void **state)
 	assert_int_equal(attendance_find(s, id, zofia), 0);
 	assert_int_equal(feedback_find(s, id, zofia), 0);
 	assert_null(row_text(w, PEOPLE, "Zofia Nowak"));
+	/* Their own record is one key away when the People screens are there. */
+	select_row(w, PEOPLE, "Ann B.");
+	drive_send(w->st, COMMAND_OPEN, NULL);
+	drive_key(w->st, 'p');
+	assert_int_equal(screen_depth(w->st), 4);
+	assert_int_equal(screen_top(w->st)->id, w->ann);
+	drive_send(w->st, COMMAND_BACK, NULL);
+	drive_send(w->st, COMMAND_BACK, NULL);
 	/* And from their own screen, which closes. */
 	select_row(w, PEOPLE, "Ann B.");
 	drive_send(w->st, COMMAND_OPEN, NULL);
