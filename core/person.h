@@ -41,4 +41,20 @@ int64_t person_find(struct store *s, const char *name);
 /* True when p holds role (enum role). */
 bool person_has_role(const struct person *p, int role);
 
+/* Called with each person found: the id and the name (borrowed for the call); false stops. */
+typedef bool (*person_found_fn)(int64_t id, const char *name, void *ctx);
+/*
+ * Find people by part of their name, as completion does while a name is
+ * typed: first those whose name starts with text, then those whose name
+ * holds it further on, each in name order, whatever the case of the letters
+ * (as text_fold makes them); anonymised people are left out. fn receives at
+ * most limit people. For text in ASCII the names starting with it are read
+ * through the name index and the rest of the names are looked through only
+ * when fewer than limit do; text with other letters (łuk) is compared with
+ * every name. Finds no one for an empty text. Returns ERROR_NONE, or the
+ * store's error with err filled.
+ */
+enum error_code person_search(struct store *s, const char *text, int limit, person_found_fn fn,
+                              void *ctx, struct error *err);
+
 #endif

@@ -3,6 +3,7 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -169,11 +170,11 @@ bool text_contains(const char *hay, const char *needle)
 		return true;
 	if (!hay)
 		return false;
-	size_t n = strlen(needle);
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
+	char *h = text_fold(hay), *n = text_fold(needle);
+	bool found = strstr(h, n) != NULL;
+	free(h);
+	free(n);
+	return found;
 }
 
 char *text_trim(char *s)
@@ -187,4 +188,65 @@ char *text_trim(char *s)
 	if (start)
 		memmove(s, s + start, n - start + 1);
 	return s;
+}
+
+/* The small letter of capital cp, or cp itself. */
+static uint32_t text_fold_cp(uint32_t cp)
+{
+	if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 32;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	if (cp == 0x130)
+		return 'i';
+	if (cp == 0x178)
+		return 0xFF;
+	/* Latin Extended-A pairs a capital with the small letter after it. */
+	bool even = (cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+	bool odd = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+	if ((even && cp % 2 == 0) || (odd && cp % 2 == 1))
+		return cp + 1;
+	return cp;
+}
+
+/* Write cp as UTF-8 at out; returns the bytes written (1 to 3 for what folding makes). */
+static size_t text_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | (cp >> 12));
+	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+char *text_fold(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, o = 0;
+	char *out = mem_alloc(n + 1);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+		uint32_t small = len ? text_fold_cp(cp) : 0;
+		if (!len || small == cp) {
+			/* Unchanged (or not UTF-8): the same bytes, so the length never grows. */
+			size_t k = len ? len : 1;
+			memcpy(out + o, s + i, k);
+			o += k;
+			i += k;
+			continue;
+		}
+		o += text_encode(small, out + o);
+		i += len;
+	}
+	out[o] = '\0';
+	return out;
 }

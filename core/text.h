@@ -40,8 +40,15 @@ size_t text_width(const char *clean);
 size_t text_fit(const char *clean, size_t cols, size_t *used);
 /* True when s is NULL or holds only spaces, tabs and line breaks. */
 bool text_blank(const char *s);
-/* Case-insensitive (ASCII letters) search for needle in hay. */
+/* Does hay hold needle, whatever the case of its letters (as text_fold makes them)? */
 bool text_contains(const char *hay, const char *needle);
+/*
+ * A copy of s with capital letters made small, so that names can be matched
+ * whatever case they were typed in: ASCII, Latin-1, Latin Extended-A (ł, Ş,
+ * Ž), Greek and Cyrillic capitals. Other characters, and bytes that are not
+ * UTF-8, are copied as they are. The caller frees it.
+ */
+char *text_fold(const char *s);
 /* Trim leading and trailing white space in place; returns s. */
 char *text_trim(char *s);
 

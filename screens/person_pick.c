@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "mem.h"
 #include "person.h"
@@ -29,6 +28,7 @@ char *person_pick_label(const struct person *pe)
 
 /* What a search has found so far. */
 struct person_pick_found {
+	struct store *store;
 	struct person_pick *p;
 	const char *typed;
 	size_t matched; /* people not forgotten whose name holds the text */
@@ -36,26 +36,29 @@ struct person_pick_found {
 	int64_t exact_id;
 };
 
-/* One person whose name holds the text: counted, and kept to offer (not the forgotten). */
-static bool person_pick_take(void *rec, const char *order_value, void *ctx)
+/* One person whose name holds the text: counted, and kept to offer. */
+static bool person_pick_take(int64_t id, const char *name, void *ctx)
 {
-	(void)order_value;
-	const struct person *pe = rec;
 	struct person_pick_found *found = ctx;
-	if (pe->anonymised == 1)
-		return true;
 	found->matched++;
-	if (strcasecmp(pe->name, found->typed) == 0) {
+	char *a = text_fold(name), *b = text_fold(found->typed);
+	if (strcmp(a, b) == 0) {
 		found->exact++;
-		found->exact_id = pe->head.id;
+		found->exact_id = id;
 	}
+	free(a);
+	free(b);
 	struct person_pick *p = found->p;
 	if (p->n == PERSON_PICK_MAX) {
 		p->more = true;
 		return true;
 	}
-	p->ids[p->n] = pe->head.id;
-	p->labels[p->n++] = person_pick_label(pe);
+	struct person pe;
+	if (person_get(found->store, id, &pe, NULL) != ERROR_NONE)
+		mem_replace(&pe.name, name);
+	p->ids[p->n] = id;
+	p->labels[p->n++] = person_pick_label(&pe);
+	person_clear(&pe);
 	return true;
 }
 
@@ -109,9 +112,9 @@ int64_t person_pick_find(struct store *s, struct person_pick *p, const char *typ
 		return id;
 	}
 	person_pick_free(p);
-	struct person_pick_found found = { .p = p, .typed = text };
-	struct record_query q = { .search = text, .limit = PERSON_PICK_READ };
-	if (record_list(s, &person_kind, &q, person_pick_take, &found, NULL, err) != ERROR_NONE) {
+	/* Those whose name starts with it first, any case of any letter (person_search). */
+	struct person_pick_found found = { .store = s, .p = p, .typed = text };
+	if (person_search(s, text, PERSON_PICK_READ, person_pick_take, &found, err) != ERROR_NONE) {
 		free(text);
 		return 0;
 	}

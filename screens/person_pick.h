@@ -36,7 +36,9 @@ void person_pick_free(struct person_pick *p);
 /*
  * The person typed names: one of the labels offered last (a chosen number
  * arrives as its label), "#id", the only person with that exact name (case
- * ignored), or the only person whose name holds the text. Returns their id,
+ * ignored), or the only person whose name holds the text (found as
+ * person_search finds them: names starting with it first, letters beyond
+ * ASCII in any case). Returns their id,
  * or 0 with a sentence in err: nobody matches, or several do, and then p
  * holds them (up to PERSON_PICK_MAX) to offer.
  */

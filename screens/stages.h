@@ -94,8 +94,8 @@ char *stages_tally_words(const struct stages_tally *t);
  * serious first: the severity word, then the sentence to act on. Each row's
  * key is its rule's id (stages_explain reads it). At most limit rows are
  * added; a last row says how many more there are. tally (may be NULL;
- * empty: zeroed, or emptied by stages_tally_free) receives the counts. A failure is said on the view's message
- * line.
+ * empty: zeroed, or emptied by stages_tally_free) receives the counts. A failure is said on the
+ * view's message line.
  */
 void stages_findings(struct view *v, struct view_section *sec, struct store *s,
                      const struct config *config, const struct rules_scope *scope, size_t limit,

@@ -86,7 +86,7 @@ int app_run(const struct app_options *opt)
 
 	struct screen_stack *st = screen_stack_new(opt->screens, opt->store, opt->config);
 	int status = 0;
-	if (!screen_push(st, opt->first, 0)) {
+	if (!screen_push(st, opt->first, opt->first_id)) {
 		r->ops->close(r);
 		fprintf(err_out, "involve: there is no screen called %s.\n", opt->first);
 		status = 2;

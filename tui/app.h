@@ -17,6 +17,7 @@
 #define INVOLVE_APP_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct config;
@@ -28,6 +29,7 @@ struct app_options {
 	const struct config *config;         /* may be NULL: built-in behaviour */
 	const struct screen *const *screens; /* the NULL-terminated table of screens (main.c) */
 	const char *first;                   /* the name of the screen to start on */
+	int64_t first_id;                    /* the record it shows (0: none) */
 	const char *mode;                    /* "text", "curses", or NULL to decide */
 	const char *theme;                   /* a theme name, or NULL to decide */
 	FILE *in, *out, *err;                /* NULL: stdin, stdout, stderr */

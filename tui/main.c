@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "attendee.h"
 #include "cli.h"
 #include "config.h"
 #include "date.h"
@@ -19,6 +20,7 @@
 #include "finding.h"
 #include "findings.h"
 #include "help.h"
+#include "meeting_log.h"
 #include "mem.h"
 #include "paths.h"
 #include "payment_details.h"
@@ -27,6 +29,7 @@
 #include "person_details.h"
 #include "project_overview.h"
 #include "projects.h"
+#include "response.h"
 #include "rules.h"
 #include "screen.h"
 #include "stage_overview.h"
@@ -48,6 +51,9 @@ static const struct screen *const main_screens[] = {
 	&budget_event_screen,
 	&decision_screen,
 	&commitment_screen,
+	&meeting_log_screen,
+	&attendee_screen,
+	&response_screen,
 	&findings_screen,
 	&finding_screen,
 	&help_screen,

@@ -23,7 +23,8 @@ typedef void (*recordview_row_fn)(const void *rec, struct view_row *row, void *c
 /*
  * Make sec page through the records of kind that q's filters select (where,
  * where_id, where_text and text_value are copied; the rest of q is ignored),
- * in the kind's order. Finding matches the kind's name field. ctx is passed
+ * in the kind's order. Finding matches the kind's name field, or for a kind
+ * with none (an attendance) the label the row function gives. ctx is passed
  * to row and is not owned.
  */
 void recordview_list(struct view *v, struct view_section *sec, struct store *s,

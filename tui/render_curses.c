@@ -280,11 +280,15 @@ static char *render_curses_keys(const struct view *v)
 		/* The choices, numbered: a number or the words will do. */
 		char *out = mem_strdup("One of");
 		for (size_t i = 0; i < f->nchoices; i++) {
-			char *next = mem_printf("%s%s %zu %s", out, i ? "," : "", i + 1, f->choices[i]);
+			char *next =
+			        mem_printf("%s%s %zu %s", out, i ? "," : "", i + 1, f->choices[i]);
 			free(out);
 			out = next;
 		}
-		char *next = mem_printf("%s. Enter save, Esc leave as it was", out);
+		/* A choice that ends with a full stop ("Ann B.") ends the sentence too. */
+		bool stop = out[strlen(out) - 1] == '.';
+		char *next =
+		        mem_printf("%s%s Enter save, Esc leave as it was", out, stop ? "" : ".");
 		free(out);
 		return next;
 	}

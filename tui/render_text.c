@@ -226,7 +226,7 @@ static void render_text_ask(struct render_text *t, struct view *v, size_t s, siz
 		render_text_put(t, ", %s", f->expect);
 	}
 	render_text_put(t, ", now %s", *f->display ? f->display : "empty");
-	if (v->edit.active)
+	if (v->edit.active && *v->edit.buf)
 		render_text_put(
 		        t,
 		        ", and what you typed before is kept: %s. Press Enter to save that, "

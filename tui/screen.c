@@ -25,6 +25,7 @@ struct screen_stack {
 	const struct screen *want_open; /* requests made while a screen handles a command */
 	int64_t want_id;
 	bool want_back, want_quit;
+	char *want_edit; /* the field to edit next (screen_edit_field), or NULL */
 };
 
 const struct screen *screen_find(const struct screen *const *table, const char *name)
@@ -62,6 +63,11 @@ void screen_open(struct screen_ctx *c, const char *name, int64_t id)
 		abort(); /* a screen asked for a screen main.c does not list: a programming error */
 	c->stack->want_open = s;
 	c->stack->want_id = id;
+}
+
+void screen_edit_field(struct screen_ctx *c, const char *name)
+{
+	mem_replace(&c->stack->want_edit, name);
 }
 
 bool screen_exists(const struct screen_ctx *c, const char *name)
@@ -104,6 +110,7 @@ void screen_stack_free(struct screen_stack *st)
 		return;
 	while (st->n)
 		screen_pop(st);
+	free(st->want_edit);
 	free(st->frames);
 	free(st);
 }
@@ -238,6 +245,8 @@ static enum screen_result screen_save_field(struct screen_stack *st, struct view
 		return SCREEN_HANDLED;
 	}
 	const char *typed = cmd->text ? cmd->text : v->edit.active ? v->edit.buf : "";
+	if (!*typed && f->nchoices)
+		typed = f->value; /* nothing chosen: the choice stays as it is */
 	struct command save = *cmd;
 	save.text = view_field_answer(f, typed);
 	char *key = screen_draft_key(st, f);
@@ -340,6 +349,17 @@ static bool screen_navigate(struct view *v, const struct command *cmd)
 	}
 }
 
+/* Does cmd change the text of a live field being edited, so the screen hears of it? */
+static bool screen_live(struct view *v, enum command_kind kind)
+{
+	if (kind != COMMAND_INSERT && kind != COMMAND_ERASE_BACK && kind != COMMAND_ERASE &&
+	    kind != COMMAND_ERASE_ALL)
+		return false;
+	size_t s, i;
+	struct view_field *f = v->edit.active ? screen_field(v, &s, &i) : NULL;
+	return f && f->live;
+}
+
 /* Commands that are not key presses, which leave the message line as it is. */
 static bool screen_not_a_key(enum command_kind kind)
 {
@@ -394,6 +414,16 @@ static bool screen_after(struct screen_stack *st, enum screen_result r)
 	}
 	if (r == SCREEN_CHANGED)
 		screen_rebuild(st);
+	if (st->want_edit) {
+		struct view *v = screen_view(st);
+		size_t s, i;
+		if (view_find_field(v, st->want_edit, &s, &i)) {
+			view_focus_field(v, s, i);
+			view_edit_start(v, "");
+		}
+		free(st->want_edit);
+		st->want_edit = NULL;
+	}
 	return true;
 }
 
@@ -406,6 +436,8 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 		view_message(v, VIEW_TONE_PLAIN, "%s", "");
 	st->want_open = NULL;
 	st->want_back = st->want_quit = false;
+	free(st->want_edit);
+	st->want_edit = NULL;
 
 	switch (cmd->kind) {
 	case COMMAND_STOP:
@@ -448,6 +480,8 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 	if (screen_navigate(v, cmd)) {
 		if (v->edit.active && v->edit.unsaved >= SCREEN_DRAFT_KEYS)
 			screen_keep_draft(st, NULL);
+		if (screen_live(v, cmd->kind))
+			return screen_after(st, screen_handle(st, cmd));
 		return true;
 	}
 	switch (cmd->kind) {

@@ -59,8 +59,12 @@ struct screen {
 	/*
 	 * Handle COMMAND_OPEN (a row), COMMAND_ACTION (cmd->key and cmd->text are the
 	 * action's), COMMAND_SAVE_FIELD (cmd->text for the focused field, a choice number
-	 * already turned into its label; on refusal set the field's error), COMMAND_ANSWER;
-	 * any other command may be passed over with SCREEN_UNHANDLED. May be NULL.
+	 * already turned into its label, nothing typed into a field with choices its current
+	 * value; on refusal set the field's error), COMMAND_ANSWER;
+	 * any other command may be passed over with SCREEN_UNHANDLED. While a live field
+	 * (view_field.live) is being edited, the editing commands (COMMAND_INSERT and the
+	 * erasing ones) come here too, after the framework changed the text in v->edit.buf,
+	 * so the screen can say what Enter would do. May be NULL.
 	 */
 	enum screen_result (*handle)(struct screen_ctx *c, struct view *v,
 	                             const struct command *cmd);
@@ -71,6 +75,14 @@ struct screen {
 void screen_open(struct screen_ctx *c, const char *name, int64_t id);
 void screen_back(struct screen_ctx *c);
 void screen_quit(struct screen_ctx *c);
+/*
+ * Focus the field named name and start editing it, empty, once the command
+ * is carried out (after the view is built again, and instead of moving on
+ * after a save): an entry field that takes one line after another stays open
+ * for the next. Ignored when the screen also asks to open, go back or quit,
+ * or when the view has no such field.
+ */
+void screen_edit_field(struct screen_ctx *c, const char *name);
 
 /* True when the program has a screen named name, so a screen may offer to open it. */
 bool screen_exists(const struct screen_ctx *c, const char *name);

@@ -248,12 +248,21 @@ void view_title(struct view *v, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* One full stop where a sentence ended on text that ends with one ("Ann B." then "."). */
+static void view_one_stop(char *s)
+{
+	size_t n = strlen(s);
+	if (n >= 2 && s[n - 1] == '.' && s[n - 2] == '.' && (n < 3 || s[n - 3] != '.'))
+		s[n - 1] = '\0';
+}
+
 void view_summary(struct view *v, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	view_setv(&v->summary, fmt, ap);
 	va_end(ap);
+	view_one_stop(v->summary);
 }
 
 void view_message(struct view *v, enum view_tone tone, const char *fmt, ...)
@@ -262,6 +271,7 @@ void view_message(struct view *v, enum view_tone tone, const char *fmt, ...)
 	va_start(ap, fmt);
 	view_setv(&v->message, fmt, ap);
 	va_end(ap);
+	view_one_stop(v->message);
 	v->message_tone = tone;
 }
 
@@ -845,7 +855,8 @@ bool view_edit_start(struct view *v, const char *text)
 	if (!f || f->read_only)
 		return false;
 	struct view_edit *e = &v->edit;
-	const char *from = text ? text : f->value;
+	/* A choice is typed afresh, by number or by name: the choices are shown, not the value. */
+	const char *from = text ? text : f->nchoices ? "" : f->value;
 	e->len = 0;
 	view_edit_reserve(e, strlen(from));
 	memcpy(e->buf, from, strlen(from) + 1);

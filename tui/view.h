@@ -126,9 +126,10 @@ struct view_field {
 	char *expect;   /* what is asked for: "as YYYY-MM-DD"; "" when any text will do */
 	char **choices; /* the labels it may take, or NULL */
 	size_t nchoices;
-	char *error;               /* why the last value typed was refused; "" when it was not */
-	bool read_only;            /* shown, not edited here */
-	bool multiline;            /* long text */
+	char *error;    /* why the last value typed was refused; "" when it was not */
+	bool read_only; /* shown, not edited here */
+	bool multiline; /* long text */
+	bool live;      /* the screen hears each change while it is typed (see struct screen) */
 	const struct field *field; /* the record field it edits, or NULL */
 };
 
@@ -194,6 +195,7 @@ void view_free(struct view *v);
 void view_reset(struct view *v);
 
 void view_title(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The summary and the message are sentences: one that would end ".." ends "." instead. */
 void view_summary(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Set the message line: a whole sentence that stays until the next key. */
 void view_message(struct view *v, enum view_tone tone, const char *fmt, ...)
@@ -283,7 +285,11 @@ void view_mark_restore(struct view *v, struct view_mark *m);
 
 /* ---- editing a field ---- */
 
-/* Start editing the focused field with text (NULL: its current value), point at the end. */
+/*
+ * Start editing the focused field with text, point at the end. NULL starts
+ * from its current value, or from nothing for a field with choices (a number
+ * or a name is typed; an empty line keeps the value, see screen_dispatch).
+ */
 bool view_edit_start(struct view *v, const char *text);
 void view_edit_stop(struct view *v);
 void view_edit_insert(struct view *v, const char *utf8);

@@ -20,6 +20,12 @@ bool drive_send(struct screen_stack *st, enum command_kind kind, const char *tex
 bool drive_number(struct screen_stack *st, enum command_kind kind, const char *text, long number);
 /* Press an action's key. */
 bool drive_key(struct screen_stack *st, int key);
+/* Type text into the field being edited one character at a time, as keys arrive. */
+void drive_type(struct screen_stack *st, const char *utf8);
+/* Enter while typing in full screens: save the field and move on. */
+bool drive_enter(struct screen_stack *st);
+/* Print the top view to stderr, headed by why, when DRIVE_DUMP is set (for finding faults). */
+void drive_dump(struct screen_stack *st, const char *why);
 /* Focus the field named name of the top screen's forms (fails the test if there is none). */
 struct view_field *drive_focus_field(struct screen_stack *st, const char *name);
 /* The selected row's label, or "" when none is selected. */

@@ -11,10 +11,10 @@
 
 #include "draft.h"
 #include "drive.h"
+#include "help.h"
 #include "mem.h"
 #include "project.h"
 #include "project_overview.h"
-#include "help.h"
 #include "projects.h"
 #include "screen.h"
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The text mode on the demo, from piped input, against its golden transcript: Today at start;
-# opening a feedback row (no meeting screen yet: said so); the row after the oldest few opens
-# Findings for that rule; a finding's explanation and go; every rule, errors only, explain by
+# opening a feedback row opens its meeting, and back; the row after the oldest few opens
+# Findings for that rule; a finding's explanation and go (to its meeting, and back); every rule, errors only, explain by
 # row number; help over Today; the actions to Projects and Findings; end of input.
 # Usage: today.sh INVOLVE SOURCE_DIR [--update]
 set -u

@@ -98,8 +98,39 @@ static void helpers(void **state)
 	assert_false(text_blank(" x "));
 	assert_true(text_contains("Carers' Forum", "forum"));
 	assert_false(text_contains("Carers' Forum", "panel"));
+	assert_true(text_contains("Małgorzata ŁUKASIK", "łukasik"));
+	assert_false(text_contains("Małgorzata", "łukasik"));
 	char s[] = "  padded  ";
 	assert_string_equal(text_trim(s), "padded");
+}
+
+/* Compare text_fold(s) with want. */
+static void folds_to(const char *s, const char *want)
+{
+	char *got = text_fold(s);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void capitals_fold_to_small_letters_in_many_scripts(void **state)
+{
+	(void)state;
+	folds_to("Ann B.", "ann b.");
+	folds_to("Małgorzata ŁUKASIK", "małgorzata łukasik");
+	folds_to("ŞÜKRÜ Çelik", "şükrü çelik");
+	folds_to("ŽOFIE Ďáblová", "žofie ďáblová");
+	folds_to("ÉLODIE ÆRØ", "élodie ærø");
+	folds_to("ΣΟΦΙΑ", "σοφια");
+	folds_to("ОЛЬГА ЁЖИКОВА", "ольга ёжикова");
+	folds_to("İstanbul", "istanbul");
+	/* What has no capital, and bytes that are not UTF-8, stay as they were. */
+	folds_to("王芳 × 7", "王芳 × 7");
+	folds_to("a\xff\xfe"
+	         "B",
+	         "a\xff\xfe"
+	         "b");
+	folds_to("", "");
+	folds_to(NULL, "");
 }
 
 int main(void)
@@ -111,6 +142,7 @@ int main(void)
 		cmocka_unit_test(international_text_is_kept),
 		cmocka_unit_test(widths_count_columns),
 		cmocka_unit_test(helpers),
+		cmocka_unit_test(capitals_fold_to_small_letters_in_many_scripts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

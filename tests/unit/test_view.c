@@ -236,6 +236,31 @@ static void a_choice_can_be_given_by_number(void **state)
 	a = view_field_answer(f, "review");
 	assert_string_equal(a, "review");
 	free(a);
+	/* A choice is typed afresh: editing starts empty, where text starts from the value. */
+	view_field_value(f, "redesign", "redesign");
+	view_focus_field(v, 0, 0);
+	assert_true(view_edit_start(v, NULL));
+	assert_string_equal(v->edit.buf, "");
+	struct view_field *t = view_form_add(&v->sections[0], "area", "service area");
+	view_field_value(t, "Carers", "Carers");
+	view_focus_field(v, 0, 1);
+	assert_true(view_edit_start(v, NULL));
+	assert_string_equal(v->edit.buf, "Carers");
+	view_free(v);
+}
+
+static void sentences_end_with_one_full_stop(void **state)
+{
+	(void)state;
+	struct view *v = view_new();
+	view_message(v, VIEW_TONE_GOOD, "Added %s.", "Ann B.");
+	assert_string_equal(v->message, "Added Ann B.");
+	view_summary(v, "Told %s.", "Ann B.");
+	assert_string_equal(v->summary, "Told Ann B.");
+	view_message(v, VIEW_TONE_GOOD, "Saved the notes: %s.", "and so on...");
+	assert_string_equal(v->message, "Saved the notes: and so on....");
+	view_message(v, VIEW_TONE_GOOD, "Saved the title: %s.", "Forum");
+	assert_string_equal(v->message, "Saved the title: Forum.");
 	view_free(v);
 }
 
@@ -300,6 +325,7 @@ int main(void)
 		cmocka_unit_test(moving_crosses_sections),
 		cmocka_unit_test(editing_respects_characters),
 		cmocka_unit_test(a_choice_can_be_given_by_number),
+		cmocka_unit_test(sentences_end_with_one_full_stop),
 		cmocka_unit_test(layout_scrolls_one_line_at_a_time),
 		cmocka_unit_test(layout_shows_headings_fields_and_errors),
 	};
