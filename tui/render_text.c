@@ -23,23 +23,54 @@
 #include "render.h"
 #include "text.h"
 
-enum { RENDER_TEXT_PAGE = 20 }; /* rows printed at a time, at most */
+enum {
+	RENDER_TEXT_PAGE = 15,         /* numbered rows printed at a time when not on a terminal */
+	RENDER_TEXT_SECTION_MAX = 100, /* rows listed of a list the selection is not in */
+};
 
 /* What a printed number stands for. */
 struct render_text_item {
+	size_t number;
 	size_t section, index;
 	bool field;
+};
+
+/* One line of a printout, not yet or already printed. */
+struct render_text_line {
+	char *text;    /* without its line break */
+	size_t number; /* the number it carries; 0 for none */
+	bool heading;  /* kept with the line after it */
 };
 
 struct render_text {
 	struct render base;
 	FILE *in, *out;
 	bool echo;                      /* input is not a terminal: echo each line read */
-	size_t page;                    /* rows printed at a time */
+	size_t page;                    /* numbered rows printed at a time when budget is 0 */
+	size_t budget;                  /* on a terminal: lines a piece may take, with its prompt */
 	size_t width;                   /* wrap lines at spaces to this many columns; 0: never */
 	size_t col;                     /* the column output has reached on its line */
-	struct render_text_item *items; /* items[k - 1] is what number k stands for */
+	struct render_text_item *items; /* what each number printed stands for, in order */
 	size_t nitems, items_cap;
+	size_t next_number; /* the number the next item gets unless it has its own */
+	/*
+	 * The printout: a whole screen, or a page of the selected list, printed a
+	 * piece at a time so that a screen reader, which reads what is on the
+	 * screen, hears all of it in order: at most a page of rows, or on a
+	 * terminal what fits with the prompt below it.
+	 */
+	struct render_text_line *lines;
+	size_t nlines, lines_cap;
+	size_t shown;           /* lines of it printed so far */
+	size_t *pieces;         /* the line each piece printed so far starts at */
+	size_t npieces, pieces_cap;
+	size_t piece_first;     /* the numbers in the piece printed last (0: none) */
+	size_t piece_last;
+	int64_t total;          /* numbered rows in all, counting the list's rows not printed; -1 */
+	bool fields_only;       /* every number stands for a field */
+	size_t list_from;       /* a page of a list numbered from this (not 1); else 0 */
+	size_t *sec_number;     /* whole screen: the number of each section's first item */
+	size_t nsec_number, sec_number_cap;
 	bool walking; /* asking every field in turn */
 	bool asking;  /* the last prompt asked for a field's value */
 	bool single;  /* ask the focused field on its own next */
@@ -56,19 +87,58 @@ struct render_text {
 	size_t line_cap;
 };
 
-/* Write len bytes of text (no line breaks) to the current line. */
-static void render_text_raw(struct render_text *t, const char *text, size_t len)
+/*
+ * Lay out text from column *col: lines are broken at spaces before width
+ * (when width is not 0), so a screen reader never hears a word or a date cut
+ * in two, and a word longer than a line is cut where it must be. Writes to
+ * out unless it is NULL; returns the line breaks the text takes.
+ */
+static size_t render_text_flow(FILE *out, size_t width, size_t *col, const char *text)
 {
-	fwrite(text, 1, len, t->out);
-	char *piece = mem_strndup(text, len);
-	t->col += text_width(piece);
-	free(piece);
+	size_t breaks = 0;
+	for (const char *p = text; *p;) {
+		if (*p == '\n') {
+			if (out)
+				fputc('\n', out);
+			*col = 0;
+			breaks++;
+			p++;
+			continue;
+		}
+		/* The next word, with the spaces before it. */
+		size_t spaces = strspn(p, " "), len = strcspn(p + spaces, " \n");
+		char *word = mem_strndup(p + spaces, len);
+		if (width && *col > 0 && len && *col + spaces + text_width(word) > width) {
+			if (out)
+				fputc('\n', out);
+			*col = 0;
+			breaks++;
+		} else if (spaces) {
+			if (out)
+				fwrite(p, 1, spaces, out);
+			*col += spaces;
+		}
+		const char *q = word;
+		while (width && *col == 0 && text_width(q) > width) {
+			size_t fit = text_fit(q, width, NULL);
+			fit = fit ? fit : 1;
+			if (out) {
+				fwrite(q, 1, fit, out);
+				fputc('\n', out);
+			}
+			breaks++;
+			q += fit;
+		}
+		if (out)
+			fputs(q, out);
+		*col += text_width(q);
+		free(word);
+		p += spaces + len;
+	}
+	return breaks;
 }
 
-/*
- * Print formatted text. On a terminal, lines are broken at spaces before
- * the edge, so a screen reader never hears a word or a date cut in two.
- */
+/* Print formatted text, broken into lines at spaces on a terminal. */
 static void render_text_put(struct render_text *t, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 static void render_text_put(struct render_text *t, const char *fmt, ...)
@@ -77,99 +147,150 @@ static void render_text_put(struct render_text *t, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *text = mem_vprintf(fmt, ap);
 	va_end(ap);
-	for (const char *p = text; *p;) {
-		if (*p == '\n') {
-			fputc('\n', t->out);
-			t->col = 0;
-			p++;
-			continue;
-		}
-		/* The next word, with the spaces before it. */
-		size_t spaces = strspn(p, " "), len = strcspn(p + spaces, " \n");
-		char *word = mem_strndup(p + spaces, len);
-		size_t w = text_width(word);
-		if (t->width && t->col > 0 && len && t->col + spaces + w > t->width) {
-			fputc('\n', t->out);
-			t->col = 0;
-		} else {
-			render_text_raw(t, p, spaces);
-		}
-		/* A word longer than a whole line is cut where it must be. */
-		const char *q = word;
-		while (t->width && text_width(q) > t->width - t->col && t->col == 0) {
-			size_t fit = text_fit(q, t->width, NULL);
-			render_text_raw(t, q, fit ? fit : 1);
-			fputc('\n', t->out);
-			t->col = 0;
-			q += fit ? fit : 1;
-		}
-		render_text_raw(t, q, strlen(q));
-		free(word);
-		p += spaces + len;
-	}
+	render_text_flow(t->out, t->width, &t->col, text);
 	free(text);
 }
 
-/* Remember that number nitems + 1 stands for (section, index). */
-static size_t render_text_number(struct render_text *t, size_t section, size_t index, bool field)
+/* The lines a whole line of text takes on the terminal, from the start of a line. */
+static size_t render_text_height(const struct render_text *t, const char *text)
 {
-	mem_grow((void **)&t->items, &t->items_cap, t->nitems + 1, sizeof *t->items);
-	t->items[t->nitems] = (struct render_text_item){ section, index, field };
-	return ++t->nitems;
+	size_t col = 0;
+	return render_text_flow(NULL, t->width, &col, text) + 1;
 }
 
-/* Print the rows of list section s from its row start, numbered. */
-static void render_text_rows(struct render_text *t, struct view *v, size_t s, size_t start)
+/* Forget the printout: nothing printed, nothing numbered. */
+static void render_text_forget(struct render_text *t, size_t first_number)
+{
+	for (size_t i = 0; i < t->nlines; i++)
+		free(t->lines[i].text);
+	t->nlines = t->shown = t->npieces = 0;
+	t->nitems = 0;
+	t->next_number = first_number;
+	t->piece_first = t->piece_last = 0;
+	t->total = -1;
+	t->fields_only = true;
+	t->list_from = 0;
+	t->more_after = false;
+	t->first_page = true;
+}
+
+/* Add a line to the printout, numbered when number is not 0. */
+static void render_text_add(struct render_text *t, size_t number, bool heading, const char *fmt,
+                            ...) __attribute__((format(printf, 4, 5)));
+static void render_text_add(struct render_text *t, size_t number, bool heading, const char *fmt,
+                            ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = mem_vprintf(fmt, ap);
+	va_end(ap);
+	mem_grow((void **)&t->lines, &t->lines_cap, t->nlines + 1, sizeof *t->lines);
+	t->lines[t->nlines++] = (struct render_text_line){ text, number, heading };
+}
+
+/*
+ * Give (section, index) a number: its own when number is not 0, else the
+ * next one; later items go on from it. Returns the number.
+ */
+static size_t render_text_number(struct render_text *t, size_t section, size_t index, bool field,
+                                 size_t number)
+{
+	mem_grow((void **)&t->items, &t->items_cap, t->nitems + 1, sizeof *t->items);
+	if (!number)
+		number = t->next_number;
+	t->items[t->nitems++] = (struct render_text_item){ number, section, index, field };
+	t->fields_only &= field;
+	t->next_number = number + 1;
+	return number;
+}
+
+/* The first and the last number given (0 when none was). */
+static size_t render_text_first_number(const struct render_text *t)
+{
+	return t->nitems ? t->items[0].number : 0;
+}
+static size_t render_text_last_number(const struct render_text *t)
+{
+	return t->nitems ? t->items[t->nitems - 1].number : 0;
+}
+
+/* The item number k stands for, or NULL when it stands for nothing here. */
+static const struct render_text_item *render_text_item(const struct render_text *t, long k)
+{
+	for (size_t i = 0; i < t->nitems; i++)
+		if ((long)t->items[i].number == k)
+			return &t->items[i];
+	return NULL;
+}
+
+/*
+ * Add rows of list section s from its row start to the printout, numbered;
+ * at most limit of them. The focused list's rows are numbered by their place
+ * in the list when it is known (its first row is number `before`), so that a
+ * row keeps its number from page to page; note whether there are rows after
+ * them and how many.
+ */
+static void render_text_rows(struct render_text *t, struct view *v, size_t s, size_t start,
+                             size_t limit, size_t before)
 {
 	struct view_section *sec = &v->sections[s];
 	struct view_list *l = &sec->list;
-	size_t n = view_list_fill(v, sec, start, t->page);
+	size_t n = view_list_fill(v, sec, start, limit);
 	if (!n && start == 0) {
-		render_text_put(t, "%s\n", sec->empty);
+		render_text_add(t, 0, false, "%s", sec->empty);
 		return;
 	}
+	bool placed = s == v->focus && l->base >= 0;
 	for (size_t i = 0; i < n; i++) {
 		char *text = view_row_text(&l->rows.v[start + i]);
-		render_text_put(t, "%zu. %s\n", render_text_number(t, s, start + i, false), text);
+		size_t own = placed ? before + (size_t)l->base + start + i : 0;
+		size_t k = render_text_number(t, s, start + i, false, own);
+		render_text_add(t, k, false, "%zu. %s", k, text);
 		free(text);
 	}
 	bool more = view_list_fill(v, sec, start + n, 1) > 0;
 	if (s == v->focus) {
 		t->more_after = more;
 		t->first_page = start == 0 && l->at_start;
+		if (!more)
+			t->total = 0;
+		else if (placed && l->count >= 0)
+			t->total = l->count - (l->base + (int64_t)(start + n));
+		else
+			t->total = -1;
+	} else if (more) {
+		render_text_add(t, 0, false, "%s", "There are more; the first ones are listed here.");
 	}
-	if (!more && start == 0 && l->at_start)
-		return;
-	if (l->base >= 0 && l->count >= 0)
-		render_text_put(t, "Rows %lld to %lld of %lld%s.\n",
-		                (long long)(l->base + (int64_t)start + 1),
-		                (long long)(l->base + (int64_t)(start + n)), (long long)l->count,
-		                more ? "; type next for more" : "");
-	else if (more)
-		render_text_put(t, "There are more rows; type next for more.\n");
 }
 
-/* Print form section s as numbered "label: value" lines. */
+/* Add form section s to the printout as numbered "label: value" lines. */
 static void render_text_fields(struct render_text *t, struct view *v, size_t s)
 {
 	struct view_section *sec = &v->sections[s];
 	for (size_t i = 0; i < sec->nfields; i++) {
 		const struct view_field *f = &sec->fields[i];
-		render_text_put(t, "%zu. %s: %s\n", render_text_number(t, s, i, true), f->label,
+		size_t k = render_text_number(t, s, i, true, 0);
+		render_text_add(t, k, false, "%zu. %s: %s", k, f->label,
 		                *f->display ? f->display : "empty");
 	}
 }
 
-/* Print the actions and the words that always work. */
+/* Add the actions and the words that always work to the printout. */
 static void render_text_actions(struct render_text *t, const struct view *v)
 {
 	bool list = false;
 	for (size_t s = 0; s < v->nsections; s++)
 		list |= v->sections[s].kind == VIEW_LIST;
-	render_text_put(t, "%s", "Commands:");
-	for (size_t i = 0; i < v->nactions; i++)
-		render_text_put(t, " %s (%s),", v->actions[i].word, v->actions[i].label);
-	render_text_put(t, "%s back, help, quit.\n", list ? " find and some words, next," : "");
+	char *text = mem_strdup("Commands:");
+	for (size_t i = 0; i < v->nactions; i++) {
+		char *more = mem_printf("%s %s (%s),", text, v->actions[i].word,
+		                        v->actions[i].label);
+		free(text);
+		text = more;
+	}
+	render_text_add(t, 0, false, "%s%s back, help, quit.", text,
+	                list ? " find and some words, next, previous," : "");
+	free(text);
 }
 
 /*
@@ -184,21 +305,119 @@ static size_t render_text_first(const struct view_section *sec, bool focused, si
 	return l->sel;
 }
 
-/* Print the whole screen: title, summary, sections, commands. */
+/* Total the numbered rows: those printed, and the focused list's rows after them when known. */
+static void render_text_total(struct render_text *t)
+{
+	int64_t after = t->total;
+	t->total = after >= 0 ? (int64_t)render_text_last_number(t) + after : -1;
+}
+
+/* Make the whole screen the printout: title, summary, sections, commands. */
 static void render_text_screen(struct render_text *t, struct view *v)
 {
-	t->nitems = 0;
-	render_text_put(t, "\n%s\n%s\n", v->title, v->summary);
+	render_text_forget(t, 1);
+	t->total = 0;
+	t->nsec_number = 0;
+	render_text_add(t, 0, false, "%s", "");
+	render_text_add(t, 0, false, "%s", v->title);
+	render_text_add(t, 0, false, "%s", v->summary);
 	for (size_t s = 0; s < v->nsections; s++) {
 		struct view_section *sec = &v->sections[s];
+		mem_grow((void **)&t->sec_number, &t->sec_number_cap, s + 1, sizeof *t->sec_number);
+		t->sec_number[t->nsec_number++] = t->next_number;
 		if (*sec->heading)
-			render_text_put(t, "%s:\n", sec->heading);
+			render_text_add(t, 0, true, "%s:", sec->heading);
 		if (sec->kind == VIEW_FORM)
 			render_text_fields(t, v, s);
+		else if (s == v->focus)
+			render_text_rows(t, v, s, render_text_first(sec, true, t->page), t->page,
+			                 t->next_number);
 		else
-			render_text_rows(t, v, s, render_text_first(sec, s == v->focus, t->page));
+			render_text_rows(t, v, s, 0, RENDER_TEXT_SECTION_MAX, 0);
 	}
+	render_text_total(t);
 	render_text_actions(t, v);
+}
+
+/*
+ * Make a page of the focused list from its row from the printout, numbered by
+ * their place in the list when that is known, so that a row keeps its number
+ * from page to page.
+ */
+static void render_text_page(struct render_text *t, struct view *v, size_t from)
+{
+	struct view_section *sec = &v->sections[v->focus];
+	size_t before = v->focus < t->nsec_number ? t->sec_number[v->focus] : 1;
+	render_text_forget(t, 1);
+	if (*sec->heading)
+		render_text_add(t, 0, true, "%s:", sec->heading);
+	render_text_rows(t, v, v->focus, from, t->page, before);
+	render_text_total(t);
+	if (sec->list.base >= 0 && before > 1)
+		t->list_from = before;
+}
+
+/* Is there a numbered line at or after line i of the printout? */
+static bool render_text_numbered_from(const struct render_text *t, size_t i)
+{
+	for (; i < t->nlines; i++)
+		if (t->lines[i].number)
+			return true;
+	return false;
+}
+
+/*
+ * Print the next piece of the printout: at most a page of numbered rows and,
+ * on a terminal, only the lines that fit above reserve lines more (the
+ * prompt and any message), keeping a heading with the rows under it and the lines after
+ * the last row with that row.
+ */
+static void render_text_piece(struct render_text *t, size_t reserve)
+{
+	size_t from = t->shown, end = from, numbered = 0, height = 0;
+	size_t room = t->budget > reserve + 1 ? t->budget - reserve : 1;
+	for (; end < t->nlines; end++) {
+		const struct render_text_line *l = &t->lines[end];
+		size_t need = 0;
+		if (t->budget) {
+			need = render_text_height(t, l->text);
+			if (l->number && !render_text_numbered_from(t, end + 1))
+				for (size_t j = end + 1; j < t->nlines; j++)
+					need += render_text_height(t, t->lines[j].text);
+		}
+		bool full = (t->budget && height + need > room) ||
+		            (l->number && numbered == t->page);
+		if (full && numbered && l->number)
+			break;
+		height += t->budget ? render_text_height(t, l->text) : 0;
+		numbered += l->number != 0;
+	}
+	/* A heading goes with the rows under it. */
+	while (end < t->nlines && end > from + 1 && t->lines[end - 1].heading)
+		end--;
+	mem_grow((void **)&t->pieces, &t->pieces_cap, t->npieces + 1, sizeof *t->pieces);
+	t->pieces[t->npieces++] = from;
+	t->piece_first = t->piece_last = 0;
+	for (size_t i = from; i < end; i++) {
+		const struct render_text_line *l = &t->lines[i];
+		render_text_put(t, "%s\n", l->text);
+		if (l->number && !t->piece_first)
+			t->piece_first = l->number;
+		if (l->number)
+			t->piece_last = l->number;
+	}
+	t->shown = end;
+}
+
+/* Print the piece before the one printed last; false when that was the first. */
+static bool render_text_piece_before(struct render_text *t)
+{
+	if (t->npieces < 2)
+		return false;
+	t->npieces -= 2;
+	t->shown = t->pieces[t->npieces];
+	render_text_piece(t, 0);
+	return true;
 }
 
 /* Ask for the value of field (s, i), first saying why the last value was refused if asked. */
@@ -239,24 +458,51 @@ static void render_text_ask(struct render_text *t, struct view *v, size_t s, siz
 	t->asked_field = i;
 }
 
-/* The prompt when no field is being asked. */
+/* The prompt when no field is being asked: which rows were printed, and what to type. */
 static void render_text_prompt(struct render_text *t, const struct view *v)
 {
-	t->asking = false;
-	bool fields = false, rows = false;
-	for (size_t k = 0; k < t->nitems; k++) {
-		fields |= t->items[k].field;
-		rows |= !t->items[k].field;
-	}
-	if (!t->nitems)
-		render_text_put(t, "%s", "Type a command, or help:");
-	else if (fields && !rows)
-		render_text_put(t, "Type a field number from 1 to %zu to change it, or a command:",
-		                t->nitems);
-	else
-		render_text_put(t,
-		                "Type a number from 1 to %zu to open it, or a command:", t->nitems);
 	(void)v;
+	t->asking = false;
+	bool more = t->shown < t->nlines || t->more_after;
+	size_t last = render_text_last_number(t);
+	if (!t->nitems) {
+		render_text_put(t, "%s", "Type a command, or help:");
+		return;
+	}
+	size_t first = render_text_first_number(t);
+	if (!more && t->npieces <= 1 && t->first_page) {
+		/* All of it was printed at once. */
+		if (t->fields_only)
+			render_text_put(
+			        t, "Type a field number from %zu to %zu to change it, or a command:",
+			        first, last);
+		else
+			render_text_put(t,
+			                "Type a number from %zu to %zu to open it, or a command:",
+			                first, last);
+		return;
+	}
+	const char *what = t->fields_only ? "Fields" : "Rows";
+	if (t->piece_first && t->total >= 0 && t->list_from)
+		render_text_put(t, "%s %zu to %zu (the list is numbered %zu to %lld).", what,
+		                t->piece_first, t->piece_last, t->list_from, (long long)t->total);
+	else if (t->piece_first && t->total >= 0)
+		render_text_put(t, "%s %zu to %zu of %lld.", what, t->piece_first, t->piece_last,
+		                (long long)t->total);
+	else if (t->piece_first)
+		render_text_put(t, "%s %zu to %zu%s.", what, t->piece_first, t->piece_last,
+		                more ? "; there are more" : "");
+	if (more)
+		render_text_put(t, " Type next for more, a number to open one, or a command:");
+	else
+		render_text_put(t, " Type a number from %zu to %zu to open one, or a command:",
+		                first, last);
+}
+
+/* Lines a message takes on the terminal (0 when there is none). */
+static size_t render_text_message_height(const struct render_text *t, const struct view *v)
+{
+	return *v->message && t->budget ? render_text_height(t, v->message) : 0;
 }
 
 /* Draw: print what is new since the last command, then the prompt. */
@@ -266,6 +512,7 @@ static void render_text_draw(struct render *r, struct view *v)
 	bool whole = v->fresh || t->look;
 	if (whole) {
 		render_text_screen(t, v);
+		render_text_piece(t, 3 + render_text_message_height(t, v));
 		if (v->fresh) {
 			t->walking = v->walk && view_focused_field(v);
 			t->asking = false;
@@ -278,8 +525,8 @@ static void render_text_draw(struct render *r, struct view *v)
 	if (t->finding && now && now->id == t->found_from)
 		t->show_rows = false; /* nothing found: the same page stands */
 	t->finding = false;
-	if (!whole && (t->show_rows || t->rebuilt != v->rebuilt) && v->focus < v->nsections &&
-	    v->sections[v->focus].kind == VIEW_LIST) {
+	bool list = v->focus < v->nsections && v->sections[v->focus].kind == VIEW_LIST;
+	if (!whole && (t->show_rows || t->rebuilt != v->rebuilt) && list) {
 		/* Paged, or the rows changed: the numbers must stand for what is there now. */
 		struct view_section *sec = &v->sections[v->focus];
 		size_t sel = sec->list.sel, from = render_text_first(sec, true, t->page);
@@ -287,12 +534,21 @@ static void render_text_draw(struct render *r, struct view *v)
 			from = sel + 1 >= t->page ? sel + 1 - t->page : 0;
 		else if (t->show_rows)
 			from = sel;
-		t->nitems = 0;
-		render_text_rows(t, v, v->focus, from);
+		render_text_page(t, v, from);
+		render_text_piece(t, 3);
 		/* Paging goes on from the page shown: "previous" after "last" is the page before.
 		 */
 		if (t->show_rows)
 			view_select_row(v, v->focus, from);
+	} else if (!whole && t->rebuilt != v->rebuilt && t->shown < t->nlines) {
+		/* The rest of the screen is still to be heard: as it is now. */
+		size_t shown = t->shown, npieces = t->npieces;
+		size_t first = t->piece_first, last = t->piece_last;
+		render_text_screen(t, v);
+		t->shown = shown < t->nlines ? shown : t->nlines;
+		t->npieces = npieces; /* where they started is still in t->pieces */
+		t->piece_first = first;
+		t->piece_last = last;
 	}
 	t->show_rows = t->show_last = false;
 	t->rebuilt = v->rebuilt;
@@ -430,39 +686,54 @@ static bool render_text_command_line(struct render_text *t, struct view *v, cons
 	}
 	if (cmd->kind == COMMAND_ACTION && cmd->number > 0) {
 		/* "delete 3": the action is for row 3. */
-		if ((size_t)cmd->number > t->nitems || t->items[cmd->number - 1].field) {
+		const struct render_text_item *it = render_text_item(t, cmd->number);
+		if (!it || it->field) {
 			render_text_put(t, "There is no row numbered %ld here.\n", cmd->number);
 			command_clear(cmd);
 			return false;
 		}
 		cmd->item = true;
-		cmd->section = t->items[cmd->number - 1].section;
-		cmd->index = t->items[cmd->number - 1].index;
+		cmd->section = it->section;
+		cmd->index = it->index;
 		return true;
 	}
 	switch (cmd->kind) {
-	case COMMAND_CHOOSE:
-		if (cmd->number < 1 || (size_t)cmd->number > t->nitems) {
+	case COMMAND_CHOOSE: {
+		const struct render_text_item *it = render_text_item(t, cmd->number);
+		if (!it) {
 			if (t->nitems)
 				render_text_put(
-				        t, "There is no number %ld here; choose from 1 to %zu.\n",
-				        cmd->number, t->nitems);
+				        t, "There is no number %ld here; choose from %zu to %zu.\n",
+				        cmd->number, render_text_first_number(t),
+				        render_text_last_number(t));
 			else
 				render_text_put(t, "There is nothing numbered here.\n");
 			command_clear(cmd);
 			return false;
 		}
 		cmd->item = true;
-		cmd->section = t->items[cmd->number - 1].section;
-		cmd->index = t->items[cmd->number - 1].index;
-		if (t->items[cmd->number - 1].field) {
+		cmd->section = it->section;
+		cmd->index = it->index;
+		if (it->field) {
 			/* The renderer asks it next, on its own. */
 			t->walking = false;
 			t->single = true;
 		}
 		break;
+	}
 	case COMMAND_PAGE_DOWN:
+		if (t->shown < t->nlines) {
+			/* The rest of what was printed last, a piece at a time. */
+			render_text_piece(t, 3);
+			command_clear(cmd);
+			return false;
+		}
+		/* fall through */
 	case COMMAND_PAGE_UP:
+		if (cmd->kind == COMMAND_PAGE_UP && render_text_piece_before(t)) {
+			command_clear(cmd);
+			return false;
+		}
 		if (cmd->kind == COMMAND_PAGE_DOWN ? !t->more_after : t->first_page) {
 			render_text_put(
 			        t, "%s\n",
@@ -558,6 +829,10 @@ static void render_text_close(struct render *r)
 	struct render_text *t = (struct render_text *)r;
 	render_text_put(t, "\n");
 	fflush(t->out);
+	render_text_forget(t, 1);
+	free(t->lines);
+	free(t->pieces);
+	free(t->sec_number);
 	free(t->items);
 	free(t->line);
 	free(t);
@@ -582,11 +857,12 @@ struct render *render_text_open(FILE *in, FILE *out, const volatile sig_atomic_t
 	 * the title above it and the prompt below, must fit without scrolling away.
 	 */
 	t->page = RENDER_TEXT_PAGE;
+	t->total = -1;
+	t->next_number = 1;
 	struct winsize ws;
 	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) {
-		size_t fit = ws.ws_row > 17 ? ws.ws_row - 12u : 5;
-		if (fit < t->page)
-			t->page = fit;
+		/* The line typed last stays above a piece; the piece and its prompt fit below. */
+		t->budget = ws.ws_row > 4 ? ws.ws_row - 1u : 3;
 		t->width = ws.ws_col > 20 ? ws.ws_col - 1u : 0;
 	}
 	return &t->base;

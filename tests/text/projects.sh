@@ -25,7 +25,7 @@ db=$tmp/t.db
 	echo "### exit $?"
 	echo "### run 4: paging through 45 projects"
 	"$seed" "$tmp/many.db" 45
-	printf 'projects\nnext\nnext\nnext\nprevious\nlast\nfirst\nfind mental\nnext\nfind nothing like it\n3\nback\n' |
+	printf 'projects\nnext\nnext\nnext\nprevious\nlast\nfirst\nfind mental\nnext\nfind nothing like it\n26\nback\n' |
 		"$involve" --db "$tmp/many.db" --text
 	echo "### exit $?"
 } >"$tmp/actual" 2>&1

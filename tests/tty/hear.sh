@@ -59,7 +59,7 @@ heard_last 16 "Saved the service area: Carers and respite."
 
 # Text mode: the title, the rows and the prompt are spoken, in that order.
 "$SEED" "$T/q.db" 40 || exit 1
-printf 'text:projects\nEnter\ntext:find mental\nEnter\n' |
+printf 'text:projects\nEnter\ntext:find 00020\nEnter\n' |
 	"$HEAR" -w 1.5 -- env INVOLVE_TODAY=2026-11-22 "$INVOLVE" --db "$T/q.db" --text >"$T/heard" 2>&1
 cat "$T/heard" | sed 's/^/# /'
 # Assert that after key $1 (0: at start) the words of $2, $3, ... were spoken, in that order.
@@ -82,12 +82,14 @@ heard_in_order() {
 	done
 	echo "ok: after key $n, heard in order: $*"
 }
-prompt="Type a number from 1 to 12 to open it, or a command"
+# On a terminal the text mode prints a page at a time, as much as fits above its prompt, so that
+# all of it is on the screen to be read; find shows the page from the row found.
+prompt="Type next for more, a number to open one, or a command"
 heard_in_order 0 "Today, 2026-11-22" "Open projects, by title" "1. not started: Project 00001 day services"
 heard_in_order 2 "Projects" "There are 40 projects, by title" "1. Project 00001 day services, no stage" \
-	"12. Project 00012 respite" "$prompt"
-heard_in_order 4 "1. Project 00004 mental health, no stage started yet" \
-	"$prompt"
+	"Rows 1 to" "of 40. $prompt"
+# The list pages through the store: a row found past the rows fetched starts a new window, numbered from 1.
+heard_in_order 4 "1. Project 00020 carers breaks, no stage started yet" "2. Project 00021" "$prompt"
 heard_last 4 "$prompt"
 
 # Today on the demo, high-contrast: title, summary and the first rows at start, the selected row
