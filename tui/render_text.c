@@ -722,14 +722,13 @@ static bool render_text_command_line(struct render_text *t, struct view *v, cons
 		break;
 	}
 	case COMMAND_PAGE_DOWN:
-		if (t->shown < t->nlines) {
+	case COMMAND_PAGE_UP:
+		if (cmd->kind == COMMAND_PAGE_DOWN && t->shown < t->nlines) {
 			/* The rest of what was printed last, a piece at a time. */
 			render_text_piece(t, 3);
 			command_clear(cmd);
 			return false;
 		}
-		/* fall through */
-	case COMMAND_PAGE_UP:
 		if (cmd->kind == COMMAND_PAGE_UP && render_text_piece_before(t)) {
 			command_clear(cmd);
 			return false;
