@@ -65,15 +65,6 @@ void letters_result_free(struct letters_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-void letters_matches_free(struct letters_matches *m)
-{
-	for (size_t i = 0; i < m->count; i++)
-		free(m->lines[i]);
-	free(m->lines);
-	m->lines = NULL;
-	m->count = 0;
-}
-
 /* Column i as a copy ("" for NULL). */
 static char *letters_col(sqlite3_stmt *st, int i)
 {
@@ -84,8 +75,7 @@ static char *letters_col(sqlite3_stmt *st, int i)
 /* ---- finding the meeting ---- */
 
 enum error_code letters_find_meeting(struct store *s, const char *text, const char *held,
-                                     int64_t *id, struct letters_matches *matches,
-                                     struct error *err)
+                                     int64_t *id, struct text_lines *matches, struct error *err)
 {
 	if (matches) {
 		matches->lines = NULL;
@@ -152,13 +142,10 @@ enum error_code letters_find_meeting(struct store *s, const char *text, const ch
 			continue;
 		char *title = text_clean((const char *)sqlite3_column_text(st, 1), 0);
 		char *project = text_clean((const char *)sqlite3_column_text(st, 4), 0);
-		size_t cap = matches->count;
-		mem_grow((void **)&matches->lines, &cap, matches->count + 1,
-		         sizeof *matches->lines);
-		matches->lines[matches->count++] = mem_printf(
-		        "#%" PRId64 ": %s, %s %s (%s)", (int64_t)sqlite3_column_int64(st, 0), title,
-		        (const char *)sqlite3_column_text(st, 3), sqlite3_column_text(st, 2),
-		        project);
+		text_lines_add(matches, mem_printf("#%" PRId64 ": %s, %s %s (%s)",
+		                                   (int64_t)sqlite3_column_int64(st, 0), title,
+		                                   (const char *)sqlite3_column_text(st, 3),
+		                                   sqlite3_column_text(st, 2), project));
 		free(title);
 		free(project);
 	}
@@ -181,7 +168,7 @@ enum error_code letters_find_meeting(struct store *s, const char *text, const ch
 		                 count, shown, first);
 	}
 	if (code != ERROR_INVALID && matches) /* lines only for a title several share */
-		letters_matches_free(matches);
+		text_lines_free(matches);
 done:
 	if (st)
 		sqlite3_finalize(st);

@@ -33,6 +33,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "text.h"
 
 struct config;
 struct store;
@@ -73,23 +74,16 @@ struct letters_result {
 };
 void letters_result_free(struct letters_result *r);
 
-/* Meetings that share a title, one line each to tell them apart. */
-struct letters_matches {
-	char **lines; /* "#123: Carers' forum, held 2026-09-10 (Day opportunities redesign)" */
-	size_t count;
-};
-void letters_matches_free(struct letters_matches *m);
-
 /*
  * The meeting text names: "#123" by number, otherwise its title (exact,
  * ignoring case and spaces around it), narrowed by held ("YYYY-MM-DD", or
  * NULL) when given. ERROR_NOT_FOUND when none matches; ERROR_INVALID when
  * several do, with a line for each in *matches (may be NULL; free with
- * letters_matches_free); a sentence in err either way.
+ * text_lines_free), such as "#123: Carers' forum, held 2026-09-10 (Day opportunities
+ * redesign)"; a sentence in err either way.
  */
 enum error_code letters_find_meeting(struct store *s, const char *text, const char *held,
-                                     int64_t *id, struct letters_matches *matches,
-                                     struct error *err);
+                                     int64_t *id, struct text_lines *matches, struct error *err);
 
 /*
  * Plan the letters for meeting id as letters_write would write them (who,

@@ -38,17 +38,6 @@ enum { PRIVACY_PAGE = 200 }; /* rows read at a time when walking a person's reco
 
 /* ---- finding a person ---- */
 
-void privacy_matches_free(struct privacy_matches *m)
-{
-	if (!m)
-		return;
-	for (size_t i = 0; i < m->count; i++)
-		free(m->lines[i]);
-	free(m->lines);
-	m->lines = NULL;
-	m->count = 0;
-}
-
 /* The ids of the first rows of a one-column query with one bound int64 or text. */
 static enum error_code privacy_ids(struct store *s, const char *sql, const char *text, int64_t num,
                                    int64_t **ids, size_t *count, struct error *err)
@@ -131,7 +120,7 @@ static char *privacy_match_line(struct store *s, int64_t id)
 }
 
 enum error_code privacy_find(struct store *s, const char *text, int64_t *id,
-                             struct privacy_matches *matches, struct error *err)
+                             struct text_lines *matches, struct error *err)
 {
 	if (matches) {
 		matches->lines = NULL;
@@ -183,13 +172,8 @@ enum error_code privacy_find(struct store *s, const char *text, int64_t *id,
 		                 "%zu people are called \"%.60s\"; give the number of the one you "
 		                 "mean, for example \"#%" PRId64 "\"",
 		                 count, shown, ids[0]);
-		for (size_t i = 0; matches && i < count; i++) {
-			void *p = matches->lines;
-			size_t cap = matches->count;
-			mem_grow(&p, &cap, matches->count + 1, sizeof *matches->lines);
-			matches->lines = p;
-			matches->lines[matches->count++] = privacy_match_line(s, ids[i]);
-		}
+		for (size_t i = 0; matches && i < count; i++)
+			text_lines_add(matches, privacy_match_line(s, ids[i]));
 	} else {
 		int64_t n;
 		free(ids);

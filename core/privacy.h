@@ -35,6 +35,7 @@
 
 #include "error.h"
 #include "store.h"
+#include "text.h"
 
 /* The name a forgotten person is known by from then on. */
 #define PRIVACY_FORGOTTEN_NAME "a participant"
@@ -44,22 +45,16 @@ enum privacy_format {
 	PRIVACY_JSON, /* one object, pretty-printed */
 };
 
-/* People who share a name, one line each to tell them apart. */
-struct privacy_matches {
-	char **lines; /* "#123: service user, carer; first involved 2025-03-01; 4 meetings, ..." */
-	size_t count;
-};
-void privacy_matches_free(struct privacy_matches *m);
-
 /*
  * The id of the person text names: "#123" (or digits that are no one's name)
  * by number, otherwise by name, exact and case-insensitive, ignoring spaces
  * around it. ERROR_NOT_FOUND when no one matches; ERROR_INVALID when several
  * people have that name, with their lines in *matches (may be NULL; free it
- * with privacy_matches_free). Either way a sentence in err.
+ * with text_lines_free), one each to tell them apart: "#123: service user, carer; first
+ * involved 2025-03-01; 4 meetings, ...". Either way a sentence in err.
  */
 enum error_code privacy_find(struct store *s, const char *text, int64_t *id,
-                             struct privacy_matches *matches, struct error *err);
+                             struct text_lines *matches, struct error *err);
 
 /* How much is recorded about a person. */
 struct privacy_counts {

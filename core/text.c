@@ -250,3 +250,21 @@ char *text_fold(const char *s)
 	out[o] = '\0';
 	return out;
 }
+
+void text_lines_add(struct text_lines *l, char *line)
+{
+	size_t cap = l->count;
+	mem_grow((void **)&l->lines, &cap, l->count + 1, sizeof *l->lines);
+	l->lines[l->count++] = line;
+}
+
+void text_lines_free(struct text_lines *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->count; i++)
+		free(l->lines[i]);
+	free(l->lines);
+	l->lines = NULL;
+	l->count = 0;
+}

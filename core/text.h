@@ -52,4 +52,14 @@ char *text_fold(const char *s);
 /* Trim leading and trailing white space in place; returns s. */
 char *text_trim(char *s);
 
+/* Lines of text, each allocated: candidates listed to tell apart records that share a name. */
+struct text_lines {
+	char **lines;
+	size_t count;
+};
+/* Add line to l, which takes it over. */
+void text_lines_add(struct text_lines *l, char *line);
+/* Free every line and empty l (NULL is fine). */
+void text_lines_free(struct text_lines *l);
+
 #endif

@@ -140,7 +140,7 @@ int cli_letters(struct cli *c, int argc, char **argv)
 	if (status != CLI_EXIT_OK)
 		return status;
 	int64_t id;
-	struct letters_matches m;
+	struct text_lines m;
 	struct error err;
 	enum error_code code = letters_find_meeting(s, a.meeting, a.held, &id, &m, &err);
 	if (code != ERROR_NONE) {
@@ -151,7 +151,7 @@ int cli_letters(struct cli *c, int argc, char **argv)
 			fprintf(c->err, "  %s\n", line);
 			free(line);
 		}
-		letters_matches_free(&m);
+		text_lines_free(&m);
 		/* A title no meeting has, or several share, is a usage problem, not damage. */
 		return code == ERROR_NOT_FOUND || code == ERROR_INVALID ? CLI_EXIT_USAGE
 		                                                        : CLI_EXIT_DATA;

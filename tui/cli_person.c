@@ -70,14 +70,14 @@ static int cli_person_parse(struct cli *c, int argc, char **argv, struct cli_per
 /* Find the person; on failure the sentence (and, for a shared name, who shares it). */
 static int cli_person_find(struct cli *c, struct store *s, const char *who, int64_t *id)
 {
-	struct privacy_matches m;
+	struct text_lines m;
 	struct error err;
 	if (privacy_find(s, who, id, &m, &err) == ERROR_NONE)
 		return CLI_EXIT_OK;
 	cli_fail(c, &err);
 	for (size_t i = 0; i < m.count; i++)
 		fprintf(c->err, "  %s\n", m.lines[i]);
-	privacy_matches_free(&m);
+	text_lines_free(&m);
 	/* A name no one has, or one several share, is a usage problem, not a damaged file. */
 	return err.code == ERROR_NOT_FOUND || err.code == ERROR_INVALID ? CLI_EXIT_USAGE
 	                                                                : CLI_EXIT_DATA;

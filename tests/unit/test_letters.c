@@ -149,7 +149,7 @@ static void test_find(void **state)
 	struct forum f;
 	forum_records(fx, &f);
 	int64_t id;
-	struct letters_matches m;
+	struct text_lines m;
 	struct error err;
 	assert_int_equal(letters_find_meeting(fx->s, "Carers' forum", NULL, &id, &m, &err),
 	                 ERROR_INVALID);
@@ -160,7 +160,7 @@ static void test_find(void **state)
 	free(line);
 	assert_non_null(strstr(err.msg, "2 meetings are called \"Carers' forum\"; say which with "
 	                                "--held and its date"));
-	letters_matches_free(&m);
+	text_lines_free(&m);
 	assert_int_equal(
 	        letters_find_meeting(fx->s, " carers' FORUM ", "2026-10-10", &id, &m, &err),
 	        ERROR_NONE);

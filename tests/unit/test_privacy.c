@@ -171,7 +171,7 @@ static void finds_people_by_name_or_number(void **state)
 	mem_replace(&twin.name, "someone else");
 	strcpy(twin.first_involved_on, "2026-03-04");
 	assert_int_equal(person_create(db->store, &twin, NULL), ERROR_NONE);
-	struct privacy_matches m;
+	struct text_lines m;
 	assert_int_equal(privacy_find(db->store, "Someone Else", &id, &m, &err), ERROR_INVALID);
 	assert_int_equal(id, 0);
 	assert_non_null(strstr(err.msg, "2 people are called"));
@@ -186,7 +186,7 @@ static void finds_people_by_name_or_number(void **state)
 	            strstr(m.lines[1], "first involved 2026-03-04"));
 	free(a);
 	free(b);
-	privacy_matches_free(&m);
+	text_lines_free(&m);
 	person_clear(&twin);
 }
 
