@@ -1228,7 +1228,7 @@ static void demo_plan(struct demo_plan *p, int copy, int32_t today)
 	for (size_t k = 0; k < sizeof demo_stories / sizeof *demo_stories; k++)
 		demo_stories[k](p);
 	demo_link_decisions(p);
-	qsort(p->meetings, (size_t)p->nmeetings, sizeof *p->meetings, demo_meeting_cmp);
+	mem_sort(p->meetings, (size_t)p->nmeetings, sizeof *p->meetings, demo_meeting_cmp);
 	demo_plan_attendance(p);
 	demo_plan_dates(p);
 }

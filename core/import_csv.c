@@ -977,7 +977,7 @@ static void import_csv_add_folder(struct import_csv_run *run, size_t *cap, const
 		                   "holds no .csv files; name the files to import, or the folder "
 		                   "that holds them");
 	if (n > 1)
-		qsort(names, n, sizeof *names, import_csv_compare_names);
+		mem_sort(names, n, sizeof *names, import_csv_compare_names);
 	const char *sep = dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/";
 	for (size_t i = 0; i < n; i++) {
 		import_csv_add(run, cap, mem_printf("%s%s%s", dir, sep, names[i]));
@@ -1072,7 +1072,7 @@ static void import_csv_all(struct import_csv_run *run)
 	}
 	run->nsources = known;
 	if (run->nsources > 1)
-		qsort(run->sources, run->nsources, sizeof *run->sources, import_csv_compare_sources);
+		mem_sort(run->sources, run->nsources, sizeof *run->sources, import_csv_compare_sources);
 	for (size_t i = 0; i < run->nsources && run->fatal == ERROR_NONE; i++)
 		import_csv_file(run, i);
 }

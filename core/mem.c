@@ -97,3 +97,9 @@ void mem_replace(char **slot, const char *s)
 	free(*slot);
 	*slot = copy;
 }
+
+void mem_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}

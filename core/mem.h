@@ -27,5 +27,7 @@ char *mem_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *mem_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* Replace *slot with a copy of s, freeing the old value. */
 void mem_replace(char **slot, const char *s);
+/* qsort, which also takes an empty array (n is 0 and base may be NULL), as qsort does not. */
+void mem_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 #endif

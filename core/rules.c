@@ -874,6 +874,6 @@ void rules_list_sort(struct rules_list *l)
 	free(l->store->views);
 	l->store->views = NULL;
 	rules_sorting = l->store;
-	qsort(l->store->order, l->count, sizeof *l->store->order, rules_cmp);
+	mem_sort(l->store->order, l->count, sizeof *l->store->order, rules_cmp);
 	rules_sorting = NULL;
 }

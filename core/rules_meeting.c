@@ -353,7 +353,7 @@ enum error_code rules_meeting_jargon(struct rules_run *x, struct error *err)
 	}
 	code = rules_done(x, st, rc, err);
 	if (code == ERROR_NONE)
-		qsort(found, n, sizeof *found, rules_meeting_found_cmp);
+		mem_sort(found, n, sizeof *found, rules_meeting_found_cmp);
 	bool go = code == ERROR_NONE;
 	for (size_t i = 0; i < n; i++) {
 		struct rules_meeting_found *k = &found[i];

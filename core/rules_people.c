@@ -105,7 +105,7 @@ static void rules_people_suspects_close(struct rules_run *x, struct rules_people
 		for (size_t i = 0; i < u->cap; i++)
 			if (u->slots[i].person_id)
 				u->slots[n++] = u->slots[i];
-		qsort(u->slots, n, sizeof *u->slots, rules_people_rank_cmp);
+		mem_sort(u->slots, n, sizeof *u->slots, rules_people_rank_cmp);
 		size_t named = n < top_n ? n : top_n;
 		int64_t top = 0;
 		for (size_t i = 0; i < named; i++)
@@ -164,9 +164,9 @@ static void rules_people_suspects_emit(struct rules_run *x, struct rules_people_
 			if (!f->top[k].name)
 				f->top[k].name = mem_strdup("");
 		}
-		qsort(f->top, f->named, sizeof *f->top, rules_people_named_cmp);
+		mem_sort(f->top, f->named, sizeof *f->top, rules_people_named_cmp);
 	}
-	qsort(u->fired, u->nfired, sizeof *u->fired, rules_people_fired_cmp);
+	mem_sort(u->fired, u->nfired, sizeof *u->fired, rules_people_fired_cmp);
 	bool go = true;
 	for (size_t i = 0; i < u->nfired; i++) {
 		struct rules_people_fired *f = &u->fired[i];
@@ -418,13 +418,13 @@ static void rules_people_diary_emit(struct rules_run *x, struct rules_people_dia
 	for (size_t k = 0; k < d->people; k++)
 		order[k] = (uint32_t)k;
 	rules_people_sorting = d->ids;
-	qsort(order, d->people, sizeof *order, rules_people_by_id);
+	mem_sort(order, d->people, sizeof *order, rules_people_by_id);
 	rules_people_sorting = NULL;
 	for (size_t k = 0; k < d->people; k++) {
 		uint32_t n = order[k];
 		struct rules_people_sessions p = { d->ids[n], days + start[n],
 			                           start[n + 1] - start[n] };
-		qsort(days + start[n], p.count, sizeof *days, rules_people_day_cmp);
+		mem_sort(days + start[n], p.count, sizeof *days, rules_people_day_cmp);
 		if (!rules_people_fatigue_emit(x, &p))
 			break;
 	}

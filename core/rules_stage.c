@@ -217,7 +217,7 @@ static void rules_stage_new_make(struct rules_run *x, struct rules_stage_came *c
 		if (!came[i].name)
 			came[i].name = mem_strdup("");
 	}
-	qsort(came, may, sizeof *came, rules_stage_named_cmp);
+	mem_sort(came, may, sizeof *came, rules_stage_named_cmp);
 	for (size_t i = 0; i < may; i++) {
 		if (i < RULES_STAGE_NAMES)
 			out->names[i] = mem_strdup(came[i].name);
@@ -288,7 +288,7 @@ static void rules_stage_newcomers_emit(struct rules_run *x, struct rules_stage_p
 	for (size_t i = 0; i < g->count; i++)
 		if (!g->came[i].before)
 			g->came[n++] = g->came[i];
-	qsort(g->came, n, sizeof *g->came, rules_stage_came_cmp);
+	mem_sort(g->came, n, sizeof *g->came, rules_stage_came_cmp);
 	struct rules_stage_new *found = NULL;
 	size_t nfound = 0;
 	for (size_t i = 0, j; i < n; i = j) {
@@ -297,7 +297,7 @@ static void rules_stage_newcomers_emit(struct rules_run *x, struct rules_stage_p
 		found = mem_realloc(found, (nfound + 1) * sizeof *found);
 		rules_stage_new_make(x, g->came + i, j - i, &found[nfound++]);
 	}
-	qsort(found, nfound, sizeof *found, rules_stage_new_cmp);
+	mem_sort(found, nfound, sizeof *found, rules_stage_new_cmp);
 	bool go = true;
 	for (size_t i = 0; i < nfound; i++) {
 		if (go)

@@ -231,7 +231,7 @@ static struct cli_rules_due_counts cli_rules_due_count(const struct rules_list *
 			n.meetings += i == 0 || !cli_rules_same_meeting(l, i - 1, i);
 		}
 	}
-	qsort(people, owed, sizeof *people, cli_rules_cmp_id);
+	mem_sort(people, owed, sizeof *people, cli_rules_cmp_id);
 	for (size_t i = 0; i < owed; i++)
 		n.people += i == 0 || people[i] != people[i - 1];
 	free(people);
