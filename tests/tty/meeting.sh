@@ -10,21 +10,6 @@
 INVOLVE=$1 SEED=$2
 . "$(dirname "$0")/lib.sh"
 
-# Assert the cursor is on the line holding the focused field named $2 (while typing), saying $1.
-in_field() {
-	shot=$(screen)
-	line=$(printf '%s\n' "$shot" | grep -n "^> $2:" | head -1 | cut -d: -f1)
-	case $(cursor) in
-	*",$((${line:-0} - 1))") pass "$1: the cursor is in $2" ;;
-	*) fail "$1: the cursor is at $(cursor), $2 is on line ${line:-none}"; printf '%s\n' "$shot" ;;
-	esac
-}
-
-# Assert the screen shows text, saying $1.
-shows() {
-	if screen | grep -qF -- "$2"; then pass "$1"; else fail "$1: \"$2\" is not on the screen"; screen; fi
-}
-
 for size in "80 24" "40 12"; do
 	set -- $size
 	rm -f "$T/m.db"
