@@ -3,6 +3,7 @@
 #include "view.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -736,62 +737,70 @@ static void view_list_around(struct view *v, struct view_section *sec, const str
 	}
 }
 
-/* The list section find works on: the focused one, else the first list. */
-static struct view_section *view_find_section(struct view *v, size_t *index)
+/*
+ * Find in list section s the first row matching text after row from (an
+ * index into its window; SIZE_MAX: from its first row) and before row until
+ * (SIZE_MAX: to its end; a paged list is always searched to its end), and
+ * select it.
+ */
+static bool view_find_in(struct view *v, size_t s, size_t from, size_t until, const char *text,
+                         bool prefix)
 {
-	if (v->focus < v->nsections && v->sections[v->focus].kind == VIEW_LIST) {
-		*index = v->focus;
-		return &v->sections[v->focus];
-	}
-	for (size_t s = 0; s < v->nsections; s++) {
-		if (v->sections[s].kind == VIEW_LIST) {
-			*index = s;
-			return &v->sections[s];
-		}
-	}
-	return NULL;
-}
-
-bool view_find(struct view *v, const char *text, bool prefix)
-{
-	size_t s;
-	struct view_section *sec = view_find_section(v, &s);
-	if (!sec || !text || !*text) {
-		view_message(v, VIEW_TONE_WARN, "There is no list here to search.");
-		return false;
-	}
+	struct view_section *sec = &v->sections[s];
 	struct view_list *l = &sec->list;
-	bool here = v->focus == s && l->sel < l->rows.n;
 	if (!l->src.fetch) {
-		size_t n = l->rows.n, start = here ? l->sel + 1 : 0;
-		for (size_t k = 0; k < n; k++) {
-			size_t i = (start + k) % n;
+		size_t end = until < l->rows.n ? until : l->rows.n;
+		for (size_t i = from == SIZE_MAX ? 0 : from + 1; i < end; i++) {
 			if (view_matches(l->rows.v[i].label, text, prefix)) {
 				v->focus = s;
 				l->sel = i;
 				return true;
 			}
 		}
-	} else {
-		struct view_rows found = { 0 };
-		struct view_fetch f = {
-			.from = here ? &l->rows.v[l->sel] : NULL,
-			.match = text,
-			.prefix = prefix,
-			.limit = 1,
-		};
-		if (!view_fetch(v, l, &f, &found) && here) {
-			f.from = NULL;
-			view_fetch(v, l, &f, &found);
-		}
-		if (found.n) {
-			view_list_around(v, sec, &found.v[0]);
-			view_rows_free(&found);
-			v->focus = s;
-			return true;
-		}
-		view_rows_free(&found);
+		return false;
 	}
+	struct view_rows found = { 0 };
+	struct view_fetch f = {
+		.from = from < l->rows.n ? &l->rows.v[from] : NULL,
+		.match = text,
+		.prefix = prefix,
+		.limit = 1,
+	};
+	bool got = view_fetch(v, l, &f, &found) > 0;
+	if (got) {
+		view_list_around(v, sec, &found.v[0]);
+		v->focus = s;
+	}
+	view_rows_free(&found);
+	return got;
+}
+
+bool view_find(struct view *v, const char *text, bool prefix)
+{
+	/* The focused list first (after its selection), then the lists after it, going round. */
+	size_t first = v->nsections;
+	for (size_t k = 0; k < v->nsections && first == v->nsections; k++) {
+		size_t s = (v->focus + k) % v->nsections;
+		if (v->sections[s].kind == VIEW_LIST)
+			first = s;
+	}
+	if (first == v->nsections || !text || !*text) {
+		view_message(v, VIEW_TONE_WARN, "There is no list here to search.");
+		return false;
+	}
+	struct view_list *l = &v->sections[first].list;
+	size_t sel = v->focus == first && l->sel < l->rows.n ? l->sel : SIZE_MAX;
+	if (view_find_in(v, first, sel, SIZE_MAX, text, prefix))
+		return true;
+	for (size_t k = 1; k < v->nsections; k++) {
+		size_t s = (first + k) % v->nsections;
+		if (v->sections[s].kind == VIEW_LIST &&
+		    view_find_in(v, s, SIZE_MAX, SIZE_MAX, text, prefix))
+			return true;
+	}
+	/* Round to the top of the first list, up to and including the row selected. */
+	if (sel != SIZE_MAX && view_find_in(v, first, SIZE_MAX, sel + 1, text, prefix))
+		return true;
 	view_message(v, VIEW_TONE_WARN, "No row %s \"%s\".", prefix ? "starts with" : "holds",
 	             text);
 	return false;

@@ -253,9 +253,10 @@ bool view_move(struct view *v, int delta);
 void view_home(struct view *v);
 void view_end(struct view *v);
 /*
- * Go to the next row (after the selected one, then from the top) of the
- * focused list (or the first list) whose label holds text, or starts with it
- * when prefix. Returns false, with the message line saying so, when none does.
+ * Go to the next row whose label holds text, or starts with it when prefix:
+ * after the selected one in the focused list (or in the first list after the
+ * focus), then in the lists after it, going round to the top of the first.
+ * Returns false, with the message line saying so, when none does.
  */
 bool view_find(struct view *v, const char *text, bool prefix);
 /*

@@ -326,9 +326,18 @@ static void three_people_added_by_part_of_a_name_or_on_the_spot(void **state)
 	assert_true(contains(top(w)->summary, "3 people came"));
 	/* Who came is found by name, though an attendance has no name of its own. */
 	select_row(w, PEOPLE, "Ann B.");
+	drive_send(w->st, COMMAND_FIND, "łukasik");
+	assert_string_equal(drive_selected_label(w->st), "Małgorzata Łukasik");
 	drive_send(w->st, COMMAND_JUMP, "Z");
 	assert_string_equal(drive_selected_label(w->st), "Zofia Nowak");
+	/* From the last one who came, find goes on down the screen to the findings naming her... */
 	drive_send(w->st, COMMAND_FIND, "łukasik");
+	assert_int_equal(top(w)->focus, FINDINGS);
+	assert_true(contains(drive_selected_label(w->st), "Małgorzata Łukasik"));
+	/* ...and round to the top, back to her among the people who came. */
+	for (int i = 0; i < 10 && top(w)->focus != PEOPLE; i++)
+		drive_send(w->st, COMMAND_FIND, "łukasik");
+	assert_int_equal(top(w)->focus, PEOPLE);
 	assert_string_equal(drive_selected_label(w->st), "Małgorzata Łukasik");
 	drive_send(w->st, COMMAND_FIND, "nobody by this name");
 	assert_string_equal(drive_selected_label(w->st), "Małgorzata Łukasik");

@@ -197,6 +197,38 @@ static void moving_crosses_sections(void **state)
 	view_free(v);
 }
 
+/* Find reaches rows in every list of a screen, in the order they are shown, going round. */
+static void find_goes_on_through_the_lists_below_and_round(void **state)
+{
+	(void)state;
+	struct view *v = mixed(); /* Meetings: 1, 2 "Carers forum", 3; Findings empty */
+	struct view_section *findings = &v->sections[2];
+	view_row_set(view_list_add(findings), 11, "Tell the carers forum what came of it", NULL);
+	view_row_set(view_list_add(findings), 12, "Pay the carers forum members", NULL);
+	/* From the form at the top, the first list below it. */
+	assert_true(view_find(v, "carers", false));
+	assert_int_equal(v->focus, 1);
+	assert_int_equal(selected(v), 2);
+	/* Past the last match in Meetings, on into Findings. */
+	assert_true(view_find(v, "carers", false));
+	assert_int_equal(v->focus, 2);
+	assert_int_equal(selected(v), 11);
+	assert_true(view_find(v, "carers", false));
+	assert_int_equal(selected(v), 12);
+	/* Past the last list, round to the first. */
+	assert_true(view_find(v, "carers", false));
+	assert_int_equal(v->focus, 1);
+	assert_int_equal(selected(v), 2);
+	/* A match only in the focused row keeps it; none at all leaves the selection. */
+	assert_true(view_find(v, "Carers forum", true));
+	assert_int_equal(v->focus, 1);
+	assert_int_equal(selected(v), 2);
+	assert_false(view_find(v, "nowhere", false));
+	assert_int_equal(v->focus, 1);
+	assert_int_equal(selected(v), 2);
+	view_free(v);
+}
+
 static void editing_respects_characters(void **state)
 {
 	(void)state;
@@ -323,6 +355,7 @@ int main(void)
 		cmocka_unit_test(a_long_list_pages_by_key_and_stays_small),
 		cmocka_unit_test(find_and_jump_go_to_the_next_match),
 		cmocka_unit_test(moving_crosses_sections),
+		cmocka_unit_test(find_goes_on_through_the_lists_below_and_round),
 		cmocka_unit_test(editing_respects_characters),
 		cmocka_unit_test(a_choice_can_be_given_by_number),
 		cmocka_unit_test(sentences_end_with_one_full_stop),
