@@ -567,6 +567,8 @@ static void meeting_log_build(struct screen_ctx *c, struct view *v)
 		if (rules_run(c->store, c->config, &opt, rules_list_add, &st->found, &err) !=
 		    ERROR_NONE)
 			view_message(v, VIEW_TONE_ALERT, "%s.", err.msg);
+		/* The most serious first, as on every screen, and so within the rows shown. */
+		rules_list_sort(&st->found);
 		meeting_log_finding_rows(sec, &st->found);
 	}
 

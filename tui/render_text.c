@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -409,6 +410,46 @@ static void render_text_piece(struct render_text *t, size_t reserve)
 	t->shown = end;
 }
 
+/* The line of the printout numbered k, or nlines when none is. */
+static size_t render_text_line_of(const struct render_text *t, size_t k)
+{
+	size_t i = 0;
+	while (i < t->nlines && (!k || t->lines[i].number != k))
+		i++;
+	return i;
+}
+
+/*
+ * The unnumbered lines heard after the row numbered last (such as a heading
+ * and "No one yet"), or SIZE_MAX when that row was not heard.
+ */
+static size_t render_text_heard_after(const struct render_text *t, size_t last)
+{
+	size_t i = render_text_line_of(t, last);
+	return i < t->shown ? t->shown - (i + 1) : SIZE_MAX;
+}
+
+/*
+ * Where to go on in a printout made again because its rows changed: after the
+ * row numbered last, which was heard, past at most the unnumbered lines heard
+ * after it but never past a numbered row, and back over a heading so that new
+ * rows are heard under it; rows added to a section already heard are not
+ * skipped. Line old when the row numbered last is no longer there.
+ */
+static size_t render_text_resume(const struct render_text *t, size_t last, size_t after,
+                                 size_t old)
+{
+	size_t j = render_text_line_of(t, last);
+	if (after == SIZE_MAX || j == t->nlines)
+		return old < t->nlines ? old : t->nlines;
+	size_t k = j + 1;
+	for (size_t n = 0; n < after && k < t->nlines && !t->lines[k].number; n++)
+		k++;
+	while (k > j + 1 && t->lines[k - 1].heading)
+		k--;
+	return k;
+}
+
 /* Print the piece before the one printed last; false when that was the first. */
 static bool render_text_piece_before(struct render_text *t)
 {
@@ -544,8 +585,9 @@ static void render_text_draw(struct render *r, struct view *v)
 		/* The rest of the screen is still to be heard: as it is now. */
 		size_t shown = t->shown, npieces = t->npieces;
 		size_t first = t->piece_first, last = t->piece_last;
+		size_t after = render_text_heard_after(t, last);
 		render_text_screen(t, v);
-		t->shown = shown < t->nlines ? shown : t->nlines;
+		t->shown = render_text_resume(t, last, after, shown);
 		t->npieces = npieces; /* where they started is still in t->pieces */
 		t->piece_first = first;
 		t->piece_last = last;
