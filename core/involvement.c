@@ -11,6 +11,7 @@
 #include "meeting.h"
 #include "mem.h"
 #include "payment.h"
+#include "rules.h"
 #include "vocab.h"
 
 /* The far end of any date, so rows with no due date sort after every dated one. */
@@ -37,10 +38,8 @@ struct involvement_terms involvement_terms(const struct config *config, int32_t 
 		.warn_days = (int)config_int(config, "feedback.warn_days"),
 		.calendar = config_calendar(config),
 	};
-	/* The latest claim whose due day is already past: due days only grow with the claim. */
-	t.pay_cutoff = today - 1;
-	while (involvement_pay_due(&t, t.pay_cutoff) >= today)
-		t.pay_cutoff--;
+	/* The same day the rules judge payments overdue by. */
+	t.pay_cutoff = rules_payment_cutoff(config, today);
 	return t;
 }
 

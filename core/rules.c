@@ -364,19 +364,24 @@ enum error_code rules_prepare(struct rules_run *x, const char *sql,
 		free(text);
 		text = next;
 	}
-	/* Over everything, tables marked RULES_SCAN are read straight through, first. */
+	/* Text for everything, or for a scope, is kept (without its marks) or left out. */
 	bool all = x->opt->scope.kind == RULES_SCOPE_ALL;
 	static const struct {
-		const char *mark, *all;
-	} scans[] = { { RULES_SCAN, " NOT INDEXED" }, { RULES_CROSS, " CROSS" } };
-	for (size_t i = 0; i < sizeof scans / sizeof *scans; i++)
-		while ((mark = strstr(text, scans[i].mark))) {
-			size_t at = (size_t)(mark - text);
-			char *next = mem_printf("%.*s%s%s", (int)at, text, all ? scans[i].all : "",
-			                        mark + strlen(scans[i].mark));
+		const char *open;
+		bool all; /* used over everything (else only when narrowed) */
+	} parts[] = { { RULES_ALL_ONLY, true }, { RULES_NARROWED_ONLY, false } };
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		const char *open, *close;
+		while ((open = strstr(text, parts[i].open)) &&
+		       (close = strstr(open, RULES_ONLY_END))) {
+			const char *body = open + strlen(parts[i].open);
+			int keep = parts[i].all == all ? (int)(close - body) : 0;
+			char *next = mem_printf("%.*s%.*s%s", (int)(open - text), text, keep, body,
+			                        close + strlen(RULES_ONLY_END));
 			free(text);
 			text = next;
 		}
+	}
 	sqlite3_stmt *st = store_prepare(x->store, text, err);
 	free(text);
 	if (!st)
@@ -463,6 +468,38 @@ enum error_code rules_query_day(struct rules_run *x, const char *sql,
 		return code;
 	rules_bind_date(st, name, day);
 	return rules_each_row(x, st, fn, err);
+}
+
+char *rules_lookup_text(struct rules_run *x, const char *sql, int64_t id)
+{
+	struct sqlite3_stmt *st = store_prepare(x->store, sql, NULL);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	char *text = sqlite3_step(st) == SQLITE_ROW && rules_text(st, 0)
+	                     ? mem_strdup(rules_text(st, 0))
+	                     : NULL;
+	sqlite3_reset(st);
+	return text;
+}
+
+uint64_t rules_hash_id(int64_t id)
+{
+	/* The finaliser of splitmix64: every bit of the id moves every bit of the hash. */
+	uint64_t h = (uint64_t)id;
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9u;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebu;
+	return h ^ (h >> 31);
+}
+
+int rules_nocase(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int ca = *a >= 'A' && *a <= 'Z' ? *a + 32 : (unsigned char)*a;
+		int cb = *b >= 'A' && *b <= 'Z' ? *b + 32 : (unsigned char)*b;
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
 }
 
 const char *rules_text(struct sqlite3_stmt *st, int i)

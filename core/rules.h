@@ -158,6 +158,15 @@ const struct finding *rules_list_at(const struct rules_list *l, size_t i);
 /* Sort: severity, then due date (none last), then rule, project, meeting date, person. */
 void rules_list_sort(struct rules_list *l);
 
+/* The day a claim made on claimed should be paid by: payments.pay_within_days working days on. */
+int32_t rules_payment_due(const struct config *config, int32_t claimed);
+/*
+ * The latest day a claim can have been made on and be overdue today (its day
+ * to be paid by is before today), so an unpaid claim is overdue exactly when
+ * it was made on or before this day.
+ */
+int32_t rules_payment_cutoff(const struct config *config, int32_t today);
+
 /* "due 2026-10-29, 3 days overdue", "due today", "due 2026-11-25, 3 days left". Caller frees. */
 char *rules_due_text(int32_t due, int days);
 
@@ -197,18 +206,20 @@ struct rules_run {
 /* Where the scope's condition goes in a check's SQL (an SQL comment, so the text runs as it is). */
 #define RULES_SCOPE "/*scope*/"
 /*
- * After a table name: over everything, read the table straight through (NOT
- * INDEXED), matching rows against a set built once (x IN (SELECT ...)), which
- * beats one index lookup per row when nearly every row is needed; narrowed to
- * a scope, use the indexes as usual.
+ * Text between RULES_ALL_ONLY (or RULES_NARROWED_ONLY) and RULES_ONLY_END is
+ * SQL only over everything (or only when narrowed to a scope), and is left
+ * out otherwise. Over everything a query reads nearly every meeting, person
+ * or attendance, so reading a whole index or table straight through beats a
+ * lookup per row; narrowed, the same query looks up the scope's few rows.
+ * The text may hold RULES_SCOPE but no other comment.
  */
-#define RULES_SCAN "/*scan*/"
-/*
- * Before JOIN, after a RULES_SCAN table: over everything, CROSS JOIN, so the
- * table read straight through is the outer loop and the other is looked up
- * by its primary key; narrowed, the planner chooses.
- */
-#define RULES_CROSS "/*cross*/"
+#define RULES_ALL_ONLY      "/*all:"
+#define RULES_NARROWED_ONLY "/*narrowed:"
+#define RULES_ONLY_END      ":end*/"
+/* After a table name: over everything, read it straight through (NOT INDEXED). */
+#define RULES_SCAN RULES_ALL_ONLY " NOT INDEXED" RULES_ONLY_END
+/* Before JOIN: over everything, CROSS JOIN, so the table before it is read first. */
+#define RULES_CROSS RULES_ALL_ONLY " CROSS" RULES_ONLY_END
 /* SQL true when column col is NULL or only white space (as text_blank judges). */
 #define RULES_BLANK(col) "trim(coalesce(" col ", ''), ' ' || char(9, 10, 11, 12, 13)) = ''"
 /* SQL for a service user or carer present at a meeting (alias a). */
@@ -216,8 +227,8 @@ struct rules_run {
 
 /*
  * Prepare sql for x's scope: " AND (the scope's condition)" goes in place of
- * each RULES_SCOPE, RULES_SCAN and RULES_CROSS are handled as they say above,
- * and :today, :scope_id, :scope_stage and :scope_person (the person of a
+ * each RULES_SCOPE, text for everything or for a scope is kept or left out
+ * as RULES_ALL_ONLY says, and :today, :scope_id, :scope_stage and :scope_person (the person of a
  * person's scope, else 0) are bound when sql uses them. *out is the
  * statement (cached by the store: step it, then rules_done), or NULL when the
  * rule has nothing to say about this kind of scope (ERROR_NONE) or the SQL
@@ -271,6 +282,15 @@ enum error_code rules_query_day(struct rules_run *x, const char *sql,
                                 const struct rules_scope_sql *scope, const char *name, int32_t day,
                                 rules_message_fn fn, struct error *err);
 
+/*
+ * The text of the first column of sql's first row with id bound to its one
+ * parameter, copied (caller frees); NULL when there is no row or no text.
+ */
+char *rules_lookup_text(struct rules_run *x, const char *sql, int64_t id);
+/* A well-mixed hash of a record id, for tables of ids (ids often differ in their last bits). */
+uint64_t rules_hash_id(int64_t id);
+/* Compare as SQLite's NOCASE collation does: ASCII letters folded, other bytes as they are. */
+int rules_nocase(const char *a, const char *b);
 /* Column i as text, or NULL. */
 const char *rules_text(struct sqlite3_stmt *st, int i);
 /* Column i as a date, or DATE_NONE when NULL or not a date. */

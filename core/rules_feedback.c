@@ -13,28 +13,35 @@
 #include "vocab.h"
 
 /*
- * People owed feedback on a held meeting whose due date lies in [:from, :to].
- * Nearly every past attendance has to be looked at, so the work is done in
- * index order and without touching table rows: the meetings due (from the
- * meeting_due index, in id order), their attendance (the meeting_id,
- * person_id index), and feedback given (the same pair): only the few pairs
- * left are then read in full. The scope narrows the meetings; a person's
- * scope also narrows the rows at the end.
+ * People owed feedback on a held meeting whose due date lies in [:from, :to]:
+ * the service users and carers at the meetings due (attendance_meeting index)
+ * less those told (feedback's meeting and person index), both read in
+ * (meeting, person) order and merged (EXCEPT ... ORDER BY; LIMIT -1 keeps the
+ * order, which the planner would otherwise drop and sort instead), so no
+ * table row is read until only the few pairs left are. Both sides keep to
+ * the meetings due, looked up one by one, when they are few: feedback due
+ * soon, or any run narrowed to a scope; for feedback overdue over everything
+ * (nearly every past meeting) the text between in_due and end is left out,
+ * and both indexes are read straight through. A person's scope also narrows
+ * the people.
  */
-static const char rules_feedback_owed_sql[] =
-        "WITH due AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = 'held'"
-        "  AND m.feedback_due_on >= :from AND m.feedback_due_on <= :to" RULES_SCOPE
-        "  ORDER BY m.id LIMIT -1),"
-        " owed AS MATERIALIZED (SELECT a.id FROM due JOIN attendance a ON a.meeting_id = due.id"
-        "  WHERE NOT EXISTS (SELECT 1 FROM feedback f"
-        "   WHERE f.meeting_id = a.meeting_id AND f.person_id = a.person_id))"
-        " SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, pe.preferred_format,"
-        " pe.language"
-        " FROM owed JOIN attendance a ON a.id = owed.id JOIN meeting m ON m.id = a.meeting_id"
-        " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = a.person_id"
-        " WHERE " RULES_USER_PRESENT " AND pe.anonymised = 0"
-        " AND (:scope_person = 0 OR a.person_id = :scope_person)"
-        " ORDER BY m.feedback_due_on, m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";
+#define RULES_FEEDBACK_OWED_SQL(in_due, end)                                                       \
+	"WITH due AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = 'held'"             \
+	"  AND m.feedback_due_on >= :from AND m.feedback_due_on <= :to" RULES_SCOPE "),"           \
+	" owed AS MATERIALIZED (SELECT a.meeting_id, a.person_id FROM attendance a"                \
+	"  WHERE " RULES_USER_PRESENT in_due " AND a.meeting_id IN due" end                        \
+	"  AND (:scope_person = 0 OR a.person_id = :scope_person)"                                 \
+	"  EXCEPT SELECT f.meeting_id, f.person_id FROM feedback f"                                \
+	"  WHERE 1" in_due " AND f.meeting_id IN due" end " ORDER BY 1, 2 LIMIT -1)"               \
+	" SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, pe.preferred_format,"            \
+	" pe.language FROM owed CROSS JOIN meeting m ON m.id = owed.meeting_id"                    \
+	" JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = owed.person_id"          \
+	" WHERE m.status = 'held' AND m.feedback_due_on >= :from AND m.feedback_due_on <= :to"     \
+	" AND pe.anonymised = 0"                                                                   \
+	" ORDER BY m.feedback_due_on, m.held_on, m.id, pe.name COLLATE NOCASE, pe.id"
+static const char rules_feedback_overdue_sql[] =
+        RULES_FEEDBACK_OWED_SQL(RULES_NARROWED_ONLY, RULES_ONLY_END);
+static const char rules_feedback_soon_sql[] = RULES_FEEDBACK_OWED_SQL("", "");
 
 /* The meetings a feedback query looks at, for each kind of scope. */
 static const struct rules_scope_sql rules_feedback_scope = {
@@ -75,12 +82,11 @@ static char *rules_feedback_owed_message(struct rules_run *x, struct sqlite3_stm
 }
 
 /* Emit one finding per person owed feedback due from..to ("" from: any time before). */
-static enum error_code rules_feedback_owed(struct rules_run *x, const char *from, int32_t to,
-                                           struct error *err)
+static enum error_code rules_feedback_owed(struct rules_run *x, const char *sql, const char *from,
+                                           int32_t to, struct error *err)
 {
 	struct sqlite3_stmt *st;
-	enum error_code code =
-	        rules_prepare(x, rules_feedback_owed_sql, &rules_feedback_scope, &st, err);
+	enum error_code code = rules_prepare(x, sql, &rules_feedback_scope, &st, err);
 	if (!st)
 		return code;
 	rules_bind_text(st, ":from", from);
@@ -90,7 +96,7 @@ static enum error_code rules_feedback_owed(struct rules_run *x, const char *from
 
 enum error_code rules_feedback_overdue(struct rules_run *x, struct error *err)
 {
-	return rules_feedback_owed(x, "", x->today - 1, err);
+	return rules_feedback_owed(x, rules_feedback_overdue_sql, "", x->today - 1, err);
 }
 
 enum error_code rules_feedback_due_soon(struct rules_run *x, struct error *err)
@@ -98,7 +104,8 @@ enum error_code rules_feedback_due_soon(struct rules_run *x, struct error *err)
 	int within = x->opt->feedback_within >= 0
 	                     ? x->opt->feedback_within
 	                     : (int)config_int(x->config, "feedback.warn_days");
-	return rules_feedback_owed(x, x->today_text, x->today + within, err);
+	return rules_feedback_owed(x, rules_feedback_soon_sql, x->today_text, x->today + within,
+	                           err);
 }
 
 /* Contributions (c) of meetings (m): a person's scope is what they said. */
@@ -136,11 +143,16 @@ static char *rules_feedback_missing_reason_message(struct rules_run *x, struct s
 
 enum error_code rules_feedback_missing_reason(struct rules_run *x, struct error *err)
 {
+	/*
+	 * The contribution_unexplained index holds just these contributions: its
+	 * condition is this query's first two, word for word (or SQLite will not
+	 * use it).
+	 */
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING_PERSON ", c.response, c.said"
 	        " FROM contribution c JOIN meeting m ON m.id = c.meeting_id"
 	        " JOIN project p ON p.id = m.project_id LEFT JOIN person pe ON pe.id = c.person_id"
-	        " WHERE c.response IN ('partly', 'not_possible')"
+	        " WHERE (c.response = 'partly' OR c.response = 'not_possible')"
 	        " AND " RULES_BLANK("c.reason") RULES_SCOPE
 	        " ORDER BY m.held_on, m.id, c.created_at, c.id";
 	return rules_query(x, sql, &rules_feedback_said_scope,
@@ -192,15 +204,16 @@ static char *rules_feedback_wrong_format_message(struct rules_run *x, struct sql
 
 enum error_code rules_feedback_wrong_format(struct rules_run *x, struct error *err)
 {
+	/*
+	 * Over everything, person by person: the feedback_person index holds
+	 * each person's formats, so only feedback given in another format than
+	 * theirs is read in full.
+	 */
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING_PERSON ", f.format, pe.preferred_format, f.given_on,"
-	        " pe.language"
-	        " FROM feedback f JOIN meeting m ON m.id = f.meeting_id"
-	        " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = f.person_id"
+	        " pe.language FROM person pe" RULES_CROSS " JOIN feedback f ON f.person_id = pe.id"
+	        " JOIN meeting m ON m.id = f.meeting_id JOIN project p ON p.id = m.project_id"
 	        " WHERE f.format <> pe.preferred_format AND pe.anonymised = 0" RULES_SCOPE
-	        /* Standard print to someone who prefers it is the usual case: skip it early. */
-	        " AND (f.format <> 'standard' OR f.person_id IN (SELECT id FROM person"
-	        "  WHERE preferred_format <> 'standard'))"
 	        " ORDER BY f.given_on, m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";
 	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_wrong_format_message, err);
 }

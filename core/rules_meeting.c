@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -49,18 +50,24 @@ static char *rules_meeting_lone_message(struct rules_run *x, struct sqlite3_stmt
 
 enum error_code rules_meeting_lone_voice(struct rules_run *x, struct error *err)
 {
-	/* Users at each held meeting, counted in one pass over attendance (see RULES_SCAN). */
+	/*
+	 * The held meetings with too few users: for each, no more than :min of
+	 * its users are counted (from the attendance_meeting index), which is
+	 * enough to tell; only the few with too few have theirs counted in full
+	 * and a lone one named.
+	 */
 	static const char sql[] =
 	        "WITH held AS MATERIALIZED (SELECT m.id FROM meeting m WHERE m.status = "
 	        "'held'" RULES_SCOPE "),"
-	        " u AS MATERIALIZED (SELECT a.meeting_id, count(*) AS n, max(a.person_id) AS one"
-	        "  FROM attendance a" RULES_SCAN " WHERE a.meeting_id IN (SELECT id FROM held)"
-	        "  AND " RULES_USER_PRESENT " GROUP BY a.meeting_id)"
-	        " SELECT p.id, p.title, m.stage, m.id, m.title, m.held_on, pe.id, pe.name,"
-	        " coalesce(u.n, 0) FROM held JOIN meeting m ON m.id = held.id"
-	        " JOIN project p ON p.id = m.project_id"
-	        " LEFT JOIN u ON u.meeting_id = m.id LEFT JOIN person pe ON pe.id = u.one"
-	        " WHERE coalesce(u.n, 0) < :min ORDER BY m.held_on, m.id";
+	        " lone AS MATERIALIZED (SELECT held.id FROM held WHERE (SELECT count(*) FROM"
+	        "  (SELECT 1 FROM attendance a WHERE a.meeting_id = held.id"
+	        "   AND " RULES_USER_PRESENT " LIMIT :min)) < :min),"
+	        " u AS MATERIALIZED (SELECT lone.id, count(a.person_id) AS n,"
+	        "  max(a.person_id) AS one FROM lone LEFT JOIN attendance a"
+	        "  ON a.meeting_id = lone.id AND " RULES_USER_PRESENT " GROUP BY lone.id)"
+	        " SELECT p.id, p.title, m.stage, m.id, m.title, m.held_on, pe.id, pe.name, u.n"
+	        " FROM u CROSS JOIN meeting m ON m.id = u.id JOIN project p ON p.id = m.project_id"
+	        " LEFT JOIN person pe ON pe.id = u.one ORDER BY m.held_on, m.id";
 	static const struct rules_scope_sql scope = {
 		.project = "m.project_id = :scope_id",
 		.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
@@ -93,10 +100,12 @@ static char *rules_meeting_purpose_message(struct rules_run *x, struct sqlite3_s
 
 enum error_code rules_meeting_purpose_unclear(struct rules_run *x, struct error *err)
 {
+	/* Over everything, the table straight through: quicker than in date order, then sorted. */
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING ", m.purpose, m.open_to_change"
-	        " FROM meeting m JOIN project p ON p.id = m.project_id"
-	        " WHERE +m.status = 'held' AND (" RULES_BLANK("m.purpose") " OR " RULES_BLANK(
+	        " FROM meeting m" RULES_SCAN " JOIN project p ON p.id = m.project_id"
+	        " WHERE +m.status = 'held'"
+	        " AND (" RULES_BLANK("m.purpose") " OR " RULES_BLANK(
 	                "m.open_to_change") ")" RULES_SCOPE " ORDER BY m.held_on, m.id";
 	return rules_query(x, sql, &rules_meeting_scope, rules_meeting_purpose_message, err);
 }
@@ -136,10 +145,13 @@ static char *rules_meeting_papers_message(struct rules_run *x, struct sqlite3_st
 
 enum error_code rules_meeting_papers_late(struct rules_run *x, struct error *err)
 {
-	/* Planned meetings count once the last day to send papers has passed. */
+	/*
+	 * Planned meetings count once the last day to send papers has passed.
+	 * Over everything, the table straight through, as for unclear purposes.
+	 */
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING ", m.status, m.papers_sent_on"
-	        " FROM meeting m JOIN project p ON p.id = m.project_id"
+	        " FROM meeting m" RULES_SCAN " JOIN project p ON p.id = m.project_id"
 	        " WHERE (+m.status = 'held' OR (+m.status = 'planned' AND m.held_on < :soon))"
 	        " AND (m.papers_sent_on IS NULL OR m.papers_sent_on > date(m.held_on, "
 	        ":before))" RULES_SCOPE " ORDER BY m.held_on, m.id";
@@ -198,30 +210,52 @@ static bool rules_meeting_abbreviation(const char *term)
 	return letter;
 }
 
+/* A copy of s with every byte folded as strcasestr folds it (tolower). Caller frees. */
+static char *rules_meeting_lower(const char *s)
+{
+	char *out = mem_strdup(s);
+	for (char *c = out; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return out;
+}
+
 /*
  * Does text use term? A term must start a word. An abbreviation must match
  * its case and end the word (or take a plural s): "SLA" and "SLAs", never the
  * "sla" in "translation". Other terms match in any case and may run on:
- * "decommission" finds "decommissioning".
+ * "decommission" finds "decommissioning". lower is text folded by
+ * rules_meeting_lower, where a term in any case is found by its folded
+ * words (strstr is much quicker than strcasestr on long notes).
  */
-static bool rules_meeting_uses(const char *text, const char *term)
+static bool rules_meeting_uses(const char *text, const char *lower, const char *term)
 {
 	size_t n = strlen(term);
 	if (!n)
 		return false;
 	bool abbr = rules_meeting_abbreviation(term);
-	for (const char *at = text; (at = abbr ? strstr(at, term) : strcasestr(at, term)); at++) {
-		if (at > text && isalnum((unsigned char)at[-1]))
+	char *folded = abbr ? NULL : rules_meeting_lower(term);
+	const char *hay = abbr ? text : lower;
+	bool found = false;
+	for (const char *at = hay; !found && (at = strstr(at, abbr ? term : folded)); at++) {
+		const char *in = text + (at - hay);
+		if (in > text && isalnum((unsigned char)in[-1]))
 			continue;
-		const char *end = at + n;
-		if (!abbr)
-			return true;
-		if (*end == 's')
+		const char *end = in + n;
+		if (abbr && *end == 's')
 			end++;
-		if (!isalnum((unsigned char)*end))
-			return true;
+		found = !abbr || !isalnum((unsigned char)*end);
 	}
-	return false;
+	free(folded);
+	return found;
+}
+
+/* Does lower (folded text) hold plain in any case (as text_contains judges)? */
+static bool rules_meeting_explains(const char *lower, const char *plain)
+{
+	char *folded = rules_meeting_lower(plain);
+	bool found = strstr(lower, folded) != NULL;
+	free(folded);
+	return found;
 }
 
 static char *rules_meeting_jargon_message(struct rules_run *x, struct sqlite3_stmt *st,
@@ -229,19 +263,26 @@ static char *rules_meeting_jargon_message(struct rules_run *x, struct sqlite3_st
 {
 	const char *purpose = rules_text(st, RULES_ROW_COLUMNS);
 	const char *notes = rules_text(st, RULES_ROW_COLUMNS + 1);
-	char *text = mem_printf("%s\n%s", purpose ? purpose : "", notes ? notes : "");
+	/* "purpose\nnotes", put together by hand: printf is slow with long notes. */
+	size_t np = purpose ? strlen(purpose) : 0, nn = notes ? strlen(notes) : 0;
+	char *text = mem_alloc(np + nn + 2);
+	memcpy(text, purpose ? purpose : "", np);
+	text[np] = '\n';
+	memcpy(text + np + 1, notes ? notes : "", nn + 1);
+	char *lower = rules_meeting_lower(text);
 	size_t count = config_jargon_count(x->config), n = 0;
 	char *list = mem_strdup("");
 	for (size_t i = 0; i < count; i++) {
 		const char *term = config_jargon_term(x->config, i);
 		const char *plain = config_jargon_plain(x->config, i);
-		if (!rules_meeting_uses(text, term) || text_contains(text, plain))
+		if (!rules_meeting_uses(text, lower, term) || rules_meeting_explains(lower, plain))
 			continue;
 		char *next = mem_printf("%s%s%s (%s)", list, n ? ", " : "", term, plain);
 		free(list);
 		list = next;
 		n++;
 	}
+	free(lower);
 	free(text);
 	if (!n) {
 		free(list);
@@ -255,14 +296,76 @@ static char *rules_meeting_jargon_message(struct rules_run *x, struct sqlite3_st
 	return msg;
 }
 
+/* A meeting whose jargon goes unexplained, kept until every meeting has been read. */
+struct rules_meeting_found {
+	struct finding f;          /* its strings are the copies below */
+	char held[DATE_TEXT_SIZE]; /* the day as stored, which orders findings */
+	char *project, *meeting, *message;
+};
+
+/* Findings in date order (as stored), then by meeting. */
+static int rules_meeting_found_cmp(const void *pa, const void *pb)
+{
+	const struct rules_meeting_found *a = pa, *b = pb;
+	int c = strcmp(a->held, b->held);
+	return c ? c : (a->f.meeting_id > b->f.meeting_id) - (a->f.meeting_id < b->f.meeting_id);
+}
+
 enum error_code rules_meeting_jargon(struct rules_run *x, struct error *err)
 {
 	if (!config_jargon_count(x->config))
 		return ERROR_NONE;
-	static const char sql[] = "SELECT " RULES_ROW_MEETING ", m.purpose, m.notes"
-	                          " FROM meeting m JOIN project p ON p.id = m.project_id"
-	                          " WHERE m.status <> 'cancelled'"
-	                          " AND (m.purpose IS NOT NULL OR m.notes IS NOT NULL)" RULES_SCOPE
-	                          " ORDER BY m.held_on, m.id";
-	return rules_query(x, sql, &rules_meeting_scope, rules_meeting_jargon_message, err);
+	/*
+	 * Every meeting's purpose and notes are read, so over everything the
+	 * table is read straight through rather than in date order (a lookup per
+	 * meeting); the few meetings that use jargon are kept and put in date
+	 * order here.
+	 */
+	static const char sql[] =
+	        "SELECT " RULES_ROW_MEETING ", m.purpose, m.notes"
+	        " FROM meeting m" RULES_SCAN " JOIN project p ON p.id = m.project_id"
+	        " WHERE m.status <> 'cancelled'"
+	        " AND (m.purpose IS NOT NULL OR m.notes IS NOT NULL)" RULES_SCOPE;
+	struct sqlite3_stmt *st;
+	enum error_code code = rules_prepare(x, sql, &rules_meeting_scope, &st, err);
+	if (!st)
+		return code;
+	struct rules_meeting_found *found = NULL;
+	size_t n = 0, room = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct finding f;
+		rules_finding_init(&f);
+		rules_row(st, &f);
+		char *msg = rules_meeting_jargon_message(x, st, &f);
+		if (!msg)
+			continue;
+		if (n == room) {
+			room = room ? room * 2 : 64;
+			found = mem_realloc(found, room * sizeof *found);
+		}
+		struct rules_meeting_found *k = &found[n++];
+		k->f = f;
+		snprintf(k->held, sizeof k->held, "%s", rules_text(st, 5) ? rules_text(st, 5) : "");
+		k->project = f.project ? mem_strdup(f.project) : NULL;
+		k->meeting = f.meeting ? mem_strdup(f.meeting) : NULL;
+		k->message = msg;
+	}
+	code = rules_done(x, st, rc, err);
+	if (code == ERROR_NONE)
+		qsort(found, n, sizeof *found, rules_meeting_found_cmp);
+	bool go = code == ERROR_NONE;
+	for (size_t i = 0; i < n; i++) {
+		struct rules_meeting_found *k = &found[i];
+		k->f.project = k->project;
+		k->f.meeting = k->meeting;
+		k->f.message = k->message;
+		if (go)
+			go = rules_emit(x, &k->f);
+		free(k->project);
+		free(k->meeting);
+		free(k->message);
+	}
+	free(found);
+	return code;
 }

@@ -34,8 +34,7 @@ static char *rules_payment_overdue_message(struct rules_run *x, struct sqlite3_s
 	int32_t claimed = rules_date(st, RULES_ROW_COLUMNS);
 	if (claimed == DATE_NONE)
 		return NULL;
-	int days = (int)config_int(x->config, "payments.pay_within_days");
-	f->due = date_add_working_days(claimed, days, config_calendar(x->config));
+	f->due = rules_payment_due(x->config, claimed);
 	char amount[MONEY_TEXT_SIZE], on[DATE_TEXT_SIZE], held[DATE_TEXT_SIZE];
 	money_format_pounds(sqlite3_column_int64(st, RULES_ROW_COLUMNS + 1), amount);
 	date_format(claimed, on);
@@ -50,13 +49,17 @@ static char *rules_payment_overdue_message(struct rules_run *x, struct sqlite3_s
 	return msg;
 }
 
-/* The latest claim date that is overdue today: its due date falls before today. */
-static int32_t rules_payment_cutoff(struct rules_run *x)
+int32_t rules_payment_due(const struct config *config, int32_t claimed)
 {
-	int days = (int)config_int(x->config, "payments.pay_within_days");
-	const struct calendar *cal = config_calendar(x->config);
-	int32_t d = x->today - 1;
-	while (date_add_working_days(d, days, cal) >= x->today)
+	return date_add_working_days(claimed, (int)config_int(config, "payments.pay_within_days"),
+	                             config_calendar(config));
+}
+
+int32_t rules_payment_cutoff(const struct config *config, int32_t today)
+{
+	/* Due days only grow with the day claimed: step back until one falls before today. */
+	int32_t d = today - 1;
+	while (rules_payment_due(config, d) >= today)
 		d--;
 	return d;
 }
@@ -71,7 +74,8 @@ enum error_code rules_payment_overdue(struct rules_run *x, struct error *err)
 	        " WHERE pay.paid_on IS NULL AND pay.declined = 0"
 	        " AND pay.claimed_on <= :cutoff" RULES_SCOPE
 	        " ORDER BY pay.claimed_on, pe.name COLLATE NOCASE, pay.id";
-	return rules_query_day(x, sql, &rules_scope_meeting, ":cutoff", rules_payment_cutoff(x),
+	return rules_query_day(x, sql, &rules_scope_meeting, ":cutoff",
+	                       rules_payment_cutoff(x->config, x->today),
 	                       rules_payment_overdue_message, err);
 }
 
@@ -92,25 +96,26 @@ static char *rules_payment_offer_message(struct rules_run *x, struct sqlite3_stm
 enum error_code rules_payment_not_offered(struct rules_run *x, struct error *err)
 {
 	/*
-	 * Every past attendance is looked at, so in index order and without
-	 * reading table rows: the meetings held before the cutoff (in id order),
-	 * their attendance pairs, less the pairs with a payment record (see
-	 * RULES_SCAN). Only the pairs left are read in full.
+	 * The service users and carers at meetings held before the cutoff less
+	 * those with a payment record for the meeting, both read in (meeting,
+	 * person) order from indexes and merged, as for feedback owed (see
+	 * rules_feedback.c): over everything, straight through; narrowed, for
+	 * the scope's meetings. Only the pairs left are read in full.
 	 */
 	static const char sql[] =
 	        "WITH held AS MATERIALIZED (SELECT m.id FROM meeting m WHERE +m.status = 'held'"
-	        "  AND m.held_on < :cutoff" RULES_SCOPE " ORDER BY m.id LIMIT -1),"
-	        " paid AS MATERIALIZED (SELECT meeting_id, person_id FROM payment" RULES_SCAN
-	        "  WHERE meeting_id IN (SELECT id FROM held)),"
-	        " unpaid AS MATERIALIZED (SELECT a.id FROM held JOIN attendance a"
-	        "  ON a.meeting_id = held.id WHERE NOT EXISTS (SELECT 1 FROM paid"
-	        "  WHERE paid.meeting_id = a.meeting_id AND paid.person_id = a.person_id))"
+	        "  AND m.held_on < :cutoff" RULES_SCOPE "),"
+	        " unpaid AS MATERIALIZED (SELECT a.meeting_id, a.person_id FROM attendance a"
+	        "  WHERE " RULES_USER_PRESENT RULES_NARROWED_ONLY
+	        " AND a.meeting_id IN held" RULES_ONLY_END
+	        "  AND (:scope_person = 0 OR a.person_id = :scope_person)"
+	        "  EXCEPT SELECT pay.meeting_id, pay.person_id FROM payment pay"
+	        "  WHERE pay.meeting_id IS NOT NULL" RULES_NARROWED_ONLY
+	        " AND pay.meeting_id IN held" RULES_ONLY_END "  ORDER BY 1, 2 LIMIT -1)"
 	        " SELECT " RULES_ROW_MEETING_PERSON
-	        " FROM unpaid JOIN attendance a ON a.id = unpaid.id"
-	        " JOIN meeting m ON m.id = a.meeting_id JOIN project p ON p.id = m.project_id"
-	        " JOIN person pe ON pe.id = a.person_id"
-	        " WHERE " RULES_USER_PRESENT " AND pe.anonymised = 0"
-	        " AND (:scope_person = 0 OR a.person_id = :scope_person)"
+	        " FROM unpaid CROSS JOIN meeting m ON m.id = unpaid.meeting_id"
+	        " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = unpaid.person_id"
+	        " WHERE m.status = 'held' AND m.held_on < :cutoff AND pe.anonymised = 0"
 	        " ORDER BY m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";
 	static const struct rules_scope_sql scope = {
 		.project = "m.project_id = :scope_id",
@@ -176,13 +181,18 @@ static bool rules_payment_fees_emit(struct rules_run *x, struct rules_payment_fe
 
 enum error_code rules_payment_benefits_check(struct rules_run *x, struct error *err)
 {
-	/* Only the few people with a benefits concern, then their payments. */
+	/*
+	 * Only the few people with a benefits concern, then their fees paid, in
+	 * date order, from the payment_fees index alone. Fees paid the same day
+	 * may come in any order: amounts are never negative, so the same 7 days
+	 * pass the limit whatever their order.
+	 */
 	static const char sql[] =
 	        "SELECT pe.id, pe.name, pay.paid_on, pay.amount_pence"
 	        " FROM person pe CROSS JOIN payment pay ON pay.person_id = pe.id"
 	        " WHERE pe.benefits_concern = 1 AND pe.anonymised = 0 AND pay.paid_on IS NOT NULL"
 	        " AND pay.declined = 0 AND pay.kind = 'fee'" RULES_SCOPE
-	        " ORDER BY pe.id, pay.paid_on, pay.id";
+	        " ORDER BY pe.id, pay.paid_on";
 	struct sqlite3_stmt *st;
 	enum error_code code = rules_prepare(x, sql, &rules_scope_people, &st, err);
 	if (!st)

@@ -4,6 +4,7 @@
 #include "rules_stage.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,39 +96,170 @@ enum error_code rules_stage_no_users(struct rules_run *x, struct error *err)
 
 enum { RULES_STAGE_NAMES = 3 }; /* newcomers named in a message; the rest are counted */
 
-/* The newcomers of one stage, gathered row by row. */
-struct rules_stage_group {
-	int64_t stage_id;
-	struct finding f;
-	char *project, *agreed, *person;
+/* One person at one stage's held meetings. */
+struct rules_stage_came {
+	int64_t stage_id, person_id;
+	char first[DATE_TEXT_SIZE]; /* the first day they came after the agreement; "" none */
+	bool before;                /* they came on or before the day it was agreed */
+	char *name;                 /* looked up only for those who may be named */
+};
+
+/* Everyone at every stage's meetings, found through an open-addressed table. */
+struct rules_stage_people {
+	struct rules_stage_came *came;
+	size_t count, room;
+	uint32_t *slots; /* came index + 1 by stage and person; 0 empty */
+	size_t cap;      /* a power of two */
+};
+
+static uint64_t rules_stage_hash(int64_t stage_id, int64_t person_id)
+{
+	return rules_hash_id((int64_t)(rules_hash_id(stage_id) ^ (uint64_t)person_id));
+}
+
+/* The entry of person at stage, made when new. */
+static struct rules_stage_came *rules_stage_person(struct rules_stage_people *g, int64_t stage_id,
+                                                   int64_t person_id)
+{
+	if (g->count * 2 >= g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 1024;
+		uint32_t *slots = mem_calloc(cap, sizeof *slots);
+		for (size_t i = 0; i < g->count; i++) {
+			size_t j = rules_stage_hash(g->came[i].stage_id, g->came[i].person_id) &
+			           (cap - 1);
+			while (slots[j])
+				j = (j + 1) & (cap - 1);
+			slots[j] = (uint32_t)i + 1;
+		}
+		free(g->slots);
+		g->slots = slots;
+		g->cap = cap;
+	}
+	size_t j = rules_stage_hash(stage_id, person_id) & (g->cap - 1);
+	for (; g->slots[j]; j = (j + 1) & (g->cap - 1)) {
+		struct rules_stage_came *c = &g->came[g->slots[j] - 1];
+		if (c->stage_id == stage_id && c->person_id == person_id)
+			return c;
+	}
+	if (g->count == g->room) {
+		g->room = g->room ? g->room * 2 : 1024;
+		g->came = mem_realloc(g->came, g->room * sizeof *g->came);
+	}
+	struct rules_stage_came *c = &g->came[g->count];
+	memset(c, 0, sizeof *c);
+	c->stage_id = stage_id;
+	c->person_id = person_id;
+	g->slots[j] = (uint32_t)++g->count;
+	return c;
+}
+
+static int rules_stage_cmp_id(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* Newcomers stage by stage, each stage's by the day they first came. */
+static int rules_stage_came_cmp(const void *pa, const void *pb)
+{
+	const struct rules_stage_came *a = pa, *b = pb;
+	int c = rules_stage_cmp_id(a->stage_id, b->stage_id);
+	return c ? c : strcmp(a->first, b->first);
+}
+
+/* The order newcomers are named in: the day they first came, name (as NOCASE), id. */
+static int rules_stage_named_cmp(const void *pa, const void *pb)
+{
+	const struct rules_stage_came *a = pa, *b = pb;
+	int c = strcmp(a->first, b->first);
+	if (!c)
+		c = rules_nocase(a->name, b->name);
+	return c ? c : rules_stage_cmp_id(a->person_id, b->person_id);
+}
+
+/* One stage's finding, made once every stage is counted. */
+struct rules_stage_new {
+	struct finding f; /* project, stage and (for one newcomer) person; strings below */
+	char *project, *agreed, *person, *stage_key;
 	char *names[RULES_STAGE_NAMES];
 	size_t count;
 };
 
-static void rules_stage_group_clear(struct rules_stage_group *g)
+/* Stages in the order of their findings: project title, project, stage key, stage. */
+static int rules_stage_new_cmp(const void *pa, const void *pb)
 {
-	free(g->project);
-	free(g->agreed);
-	free(g->person);
-	for (size_t i = 0; i < RULES_STAGE_NAMES; i++)
-		free(g->names[i]);
-	memset(g, 0, sizeof *g);
+	const struct rules_stage_new *a = pa, *b = pb;
+	int c = strcmp(a->project, b->project);
+	if (!c)
+		c = rules_stage_cmp_id(a->f.project_id, b->f.project_id);
+	if (!c)
+		c = strcmp(a->stage_key, b->stage_key);
+	return c;
 }
 
-/* Emit the finding for the gathered stage, if any. */
-static bool rules_stage_group_emit(struct rules_run *x, struct rules_stage_group *g)
+/*
+ * The finding of the newcomers came[0..n) of one stage: they are counted,
+ * and the first RULES_STAGE_NAMES by the day they came and name are named
+ * (names are looked up only for those who came no later than the third).
+ */
+static void rules_stage_new_make(struct rules_run *x, struct rules_stage_came *came, size_t n,
+                                 struct rules_stage_new *out)
 {
-	if (!g->count)
-		return true;
+	memset(out, 0, sizeof *out);
+	rules_finding_init(&out->f);
+	out->count = n;
+	const char *third = came[n < RULES_STAGE_NAMES ? n - 1 : RULES_STAGE_NAMES - 1].first;
+	size_t may = 0;
+	while (may < n && strcmp(came[may].first, third) <= 0)
+		may++;
+	for (size_t i = 0; i < may; i++) {
+		came[i].name = rules_lookup_text(x, "SELECT name FROM person WHERE id = ?",
+		                                 came[i].person_id);
+		if (!came[i].name)
+			came[i].name = mem_strdup("");
+	}
+	qsort(came, may, sizeof *came, rules_stage_named_cmp);
+	for (size_t i = 0; i < may; i++) {
+		if (i < RULES_STAGE_NAMES)
+			out->names[i] = mem_strdup(came[i].name);
+		free(came[i].name);
+		came[i].name = NULL;
+	}
+	/* The stage and its project, as the finding's first columns. */
+	struct sqlite3_stmt *st = store_prepare(
+	        x->store,
+	        "SELECT p.id, p.title, s.stage, NULL, NULL, NULL, NULL, NULL, s.agreed_on"
+	        " FROM stage s JOIN project p ON p.id = s.project_id WHERE s.id = ?",
+	        NULL);
+	if (st) {
+		sqlite3_bind_int64(st, 1, came[0].stage_id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			rules_row(st, &out->f);
+			out->project = mem_strdup(out->f.project ? out->f.project : "");
+			out->stage_key = mem_strdup(rules_text(st, 2) ? rules_text(st, 2) : "");
+			out->agreed = mem_strdup(rules_text(st, RULES_ROW_COLUMNS)
+			                                 ? rules_text(st, RULES_ROW_COLUMNS)
+			                                 : "");
+		}
+		sqlite3_reset(st);
+	}
+	if (!out->project) {
+		out->project = mem_strdup("");
+		out->stage_key = mem_strdup("");
+		out->agreed = mem_strdup("");
+	}
+	if (n == 1) {
+		out->f.person_id = came[0].person_id;
+		out->person = mem_strdup(out->names[0]);
+	}
+	out->f.project = out->project;
+	out->f.person = out->person;
+}
+
+/* Emit a stage's finding. */
+static bool rules_stage_new_emit(struct rules_run *x, struct rules_stage_new *g)
+{
 	size_t shown = g->count < RULES_STAGE_NAMES ? g->count : RULES_STAGE_NAMES;
 	char *who = rules_join((const char *const *)g->names, shown, g->count);
-	g->f.project = g->project;
-	if (g->count == 1) {
-		g->f.person = g->person;
-	} else {
-		g->f.person_id = 0;
-		g->f.person = NULL;
-	}
 	char *msg = mem_printf("Re-agree %s for %s with the people now involved, and induct the "
 	                       "newcomers: %s first took part after it was agreed on %s.",
 	                       rules_stage_label(x, &g->f), g->project, who, g->agreed);
@@ -135,36 +267,67 @@ static bool rules_stage_group_emit(struct rules_run *x, struct rules_stage_group
 	bool go = rules_emit(x, &g->f);
 	free(msg);
 	free(who);
-	rules_stage_group_clear(g);
 	return go;
+}
+
+static void rules_stage_new_clear(struct rules_stage_new *g)
+{
+	free(g->project);
+	free(g->agreed);
+	free(g->person);
+	free(g->stage_key);
+	for (size_t i = 0; i < RULES_STAGE_NAMES; i++)
+		free(g->names[i]);
+}
+
+/* The newcomers found, stage by stage: emit their findings in order. */
+static void rules_stage_newcomers_emit(struct rules_run *x, struct rules_stage_people *g)
+{
+	/* Only newcomers: they came after the agreement and never on or before it. */
+	size_t n = 0;
+	for (size_t i = 0; i < g->count; i++)
+		if (!g->came[i].before)
+			g->came[n++] = g->came[i];
+	qsort(g->came, n, sizeof *g->came, rules_stage_came_cmp);
+	struct rules_stage_new *found = NULL;
+	size_t nfound = 0;
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && g->came[j].stage_id == g->came[i].stage_id;)
+			j++;
+		found = mem_realloc(found, (nfound + 1) * sizeof *found);
+		rules_stage_new_make(x, g->came + i, j - i, &found[nfound++]);
+	}
+	qsort(found, nfound, sizeof *found, rules_stage_new_cmp);
+	bool go = true;
+	for (size_t i = 0; i < nfound; i++) {
+		if (go)
+			go = rules_stage_new_emit(x, &found[i]);
+		rules_stage_new_clear(&found[i]);
+	}
+	free(found);
 }
 
 enum error_code rules_stage_newcomers(struct rules_run *x, struct error *err)
 {
 	/*
-	 * For each active stage with an agreement date: the people at its held
-	 * meetings, each with the first date after the agreement they came and
-	 * whether they came on or before it, in one pass over attendance (see
-	 * RULES_SCAN). Newcomers came after and never before; names are looked
-	 * up only for them.
+	 * For each active stage with an agreement date: the people who came to
+	 * its held meetings (the meetings from meeting_project, their people
+	 * from attendance_meeting: no table rows), and whether each meeting was
+	 * after the agreement. Each person's first day after it, and whether
+	 * they came on or before it, are gathered here, with no sort of every
+	 * attendance. Newcomers came after and never before; names and stages
+	 * are looked up only for them.
 	 */
 	static const char sql[] =
 	        "WITH sm AS MATERIALIZED (SELECT m.id AS meeting_id, s.id AS stage_id,"
 	        "  m.held_on, m.held_on > s.agreed_on AS after"
-	        "  FROM stage s JOIN meeting m ON m.project_id = s.project_id AND m.stage = s.stage"
+	        "  FROM stage s CROSS JOIN meeting m"
+	        "  ON m.project_id = s.project_id AND m.stage = s.stage"
 	        "  WHERE s.agreed_on IS NOT NULL AND s.status = 'active' AND +m.status = 'held'"
-	        "  AND m.held_on <= :today" RULES_SCOPE "),"
-	        " n AS MATERIALIZED (SELECT sm.stage_id, a.person_id,"
-	        "  min(CASE WHEN sm.after THEN sm.held_on END) AS first, min(sm.after) AS new"
-	        "  FROM attendance a" RULES_SCAN RULES_CROSS
-	        " JOIN sm ON sm.meeting_id = a.meeting_id"
-	        "  WHERE a.attended = 1 AND (:scope_person = 0 OR a.person_id = :scope_person)"
-	        "  GROUP BY sm.stage_id, a.person_id)"
-	        " SELECT p.id, p.title, s.stage, NULL, NULL, NULL, pe.id, pe.name,"
-	        " s.id, s.agreed_on, n.first"
-	        " FROM n JOIN stage s ON s.id = n.stage_id JOIN project p ON p.id = s.project_id"
-	        " JOIN person pe ON pe.id = n.person_id WHERE n.new = 1"
-	        " ORDER BY p.title, p.id, s.stage, s.id, n.first, pe.name COLLATE NOCASE, pe.id";
+	        "  AND m.held_on <= :today" RULES_SCOPE ")"
+	        " SELECT sm.stage_id, a.person_id, sm.held_on, sm.after"
+	        " FROM sm CROSS JOIN attendance a ON a.meeting_id = sm.meeting_id"
+	        " WHERE a.attended = 1 AND (:scope_person = 0 OR a.person_id = :scope_person)";
 	static const struct rules_scope_sql scope = {
 		.project = "s.project_id = :scope_id",
 		.stage = "s.project_id = :scope_id AND s.stage = :scope_stage",
@@ -177,28 +340,23 @@ enum error_code rules_stage_newcomers(struct rules_run *x, struct error *err)
 	enum error_code code = rules_prepare(x, sql, &scope, &st, err);
 	if (!st)
 		return code;
-	struct rules_stage_group g = { 0 };
+	struct rules_stage_people g = { 0 };
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t stage_id = sqlite3_column_int64(st, RULES_ROW_COLUMNS);
-		if (g.count && g.stage_id != stage_id && !rules_stage_group_emit(x, &g))
-			break;
-		if (!g.count) {
-			g.stage_id = stage_id;
-			rules_finding_init(&g.f);
-			rules_row(st, &g.f);
-			g.project = mem_strdup(g.f.project ? g.f.project : "");
-			g.agreed = mem_strdup(rules_text(st, RULES_ROW_COLUMNS + 1));
-			g.person = mem_strdup(g.f.person ? g.f.person : "");
-		}
-		if (g.count < RULES_STAGE_NAMES)
-			g.names[g.count] = mem_strdup(rules_text(st, 7) ? rules_text(st, 7) : "");
-		g.count++;
+		struct rules_stage_came *c = rules_stage_person(&g, sqlite3_column_int64(st, 0),
+		                                                sqlite3_column_int64(st, 1));
+		const char *held = rules_text(st, 2);
+		if (!sqlite3_column_int(st, 3))
+			c->before = true;
+		else if (held && (!c->first[0] || strcmp(held, c->first) < 0))
+			snprintf(c->first, sizeof c->first, "%s", held);
 	}
-	if (rc == SQLITE_DONE)
-		rules_stage_group_emit(x, &g);
-	rules_stage_group_clear(&g);
-	return rules_done(x, st, rc, err);
+	code = rules_done(x, st, rc, err);
+	if (code == ERROR_NONE)
+		rules_stage_newcomers_emit(x, &g);
+	free(g.came);
+	free(g.slots);
+	return code;
 }
 
 static char *rules_stage_framework_message(struct rules_run *x, struct sqlite3_stmt *st,
@@ -232,12 +390,13 @@ static char *rules_stage_framework_message(struct rules_run *x, struct sqlite3_s
 
 enum error_code rules_stage_framework_first(struct rules_run *x, struct error *err)
 {
+	/* Each project's held meetings come in date order from the meeting_status index. */
 	static const char sql[] =
 	        "SELECT p.id, p.title, 'framework', m.id, m.title, m.held_on, NULL, NULL,"
 	        " s.agreed_on, s.purpose, s.users_role, s.open_to_change, s.not_open_to_change,"
 	        " s.who_decides, s.id"
 	        " FROM project p JOIN meeting m ON m.id = (SELECT m2.id FROM meeting m2"
-	        "  WHERE m2.project_id = p.id AND +m2.status = 'held' AND m2.stage <> 'framework'"
+	        "  WHERE m2.project_id = p.id AND m2.status = 'held' AND m2.stage <> 'framework'"
 	        "  ORDER BY m2.held_on, m2.id LIMIT 1)"
 	        " LEFT JOIN stage s ON s.project_id = p.id AND s.stage = 'framework'"
 	        " WHERE 1" RULES_SCOPE " ORDER BY p.title, p.id";

@@ -58,7 +58,8 @@ static const char *const schema_v1[] = {
 	" updated_at TEXT NOT NULL,"
 	" name TEXT NOT NULL,"
 	" roles INTEGER NOT NULL DEFAULT 0,"
-	" preferred_format TEXT NOT NULL DEFAULT 'standard' CHECK ((preferred_format = 'standard' OR "
+	" preferred_format TEXT NOT NULL DEFAULT 'standard' CHECK ((preferred_format = 'standard' "
+	"OR "
 	"  preferred_format = 'easy_read' OR preferred_format = 'large_print' OR "
 	"  preferred_format = 'braille' OR preferred_format = 'audio' OR "
 	"  preferred_format = 'bsl' OR preferred_format = 'translated')),"
@@ -110,7 +111,8 @@ static const char *const schema_v1[] = {
 	" summary TEXT,"
 	" users_present INTEGER CHECK (users_present IS NULL OR (users_present = 0 OR "
 	"  users_present = 1)),"
-	" users_view_followed TEXT NOT NULL DEFAULT 'unknown' CHECK ((users_view_followed = 'yes' OR "
+	" users_view_followed TEXT NOT NULL DEFAULT 'unknown' CHECK ((users_view_followed = 'yes' "
+	"OR "
 	"  users_view_followed = 'partly' OR users_view_followed = 'no' OR "
 	"  users_view_followed = 'unknown')),"
 	" appeal_route_given INTEGER CHECK (appeal_route_given IS NULL OR "
@@ -242,7 +244,8 @@ static const char *const schema_v1[] = {
 	");"
 	"CREATE INDEX contribution_meeting ON contribution (meeting_id, response);"
 	"CREATE INDEX contribution_person ON contribution (person_id) WHERE person_id IS NOT NULL;"
-	"CREATE INDEX contribution_decision ON contribution (decision_id) WHERE decision_id IS NOT NULL;",
+	"CREATE INDEX contribution_decision ON contribution (decision_id) WHERE decision_id IS NOT "
+	"NULL;",
 
 	"CREATE TABLE budget_event ("
 	" id INTEGER PRIMARY KEY,"
@@ -434,6 +437,45 @@ static enum error_code schema_migrate_3(struct store *s, struct error *err)
 	                  err);
 }
 
+/*
+ * Version 4: indexes the rules read instead of their tables (core/rules_*.c),
+ * so "involve check" over everything reads each large table's few columns
+ * once, in order, and never the rows themselves:
+ * - attendance by meeting with the person, whether they came and their role:
+ *   who was at a meeting as what, for feedback owed, payment offers, lone
+ *   voices, the usual suspects and newcomers;
+ * - payments by meeting and person (in place of by meeting alone): whether
+ *   someone at a meeting was offered payment;
+ * - meetings by status and date: the held meetings of a period.
+ */
+static enum error_code schema_migrate_4(struct store *s, struct error *err)
+{
+	return store_exec(
+	        s,
+	        "CREATE INDEX attendance_meeting ON attendance"
+	        " (meeting_id, person_id, attended, role);"
+	        "DROP INDEX payment_meeting;"
+	        "CREATE INDEX payment_meeting ON payment (meeting_id, person_id)"
+	        " WHERE meeting_id IS NOT NULL;"
+	        "CREATE INDEX meeting_status ON meeting (status, project_id, held_on);"
+	        "DROP INDEX feedback_person;"
+	        "CREATE INDEX feedback_person ON feedback (person_id, format);"
+	        "CREATE INDEX payment_fees ON payment"
+	        " (person_id, paid_on, amount_pence, declined, kind)"
+	        " WHERE paid_on IS NOT NULL AND declined = 0 AND kind = 'fee';"
+	        "CREATE INDEX contribution_unexplained ON contribution (meeting_id)"
+	        " WHERE (response = 'partly' OR response = 'not_possible')"
+	        " AND trim(coalesce(reason, ''), ' ' || char(9, 10, 11, 12, 13)) = '';"
+	        "DROP INDEX meeting_project;"
+	        "CREATE INDEX meeting_project ON meeting (project_id, stage, held_on, status);"
+	        "CREATE INDEX attendance_needs ON attendance (meeting_id) WHERE needs_met = 0;"
+	        "CREATE INDEX contribution_pending ON contribution (meeting_id)"
+	        " WHERE response = 'pending';"
+	        "CREATE INDEX person_no_consent ON person (name COLLATE NOCASE)"
+	        " WHERE consent_on IS NULL AND anonymised = 0;",
+	        err);
+}
+
 static const struct schema_migration {
 	int version;
 	const char *summary;
@@ -442,6 +484,7 @@ static const struct schema_migration {
 	{ 1, "records, audit log and drafts", schema_migrate_1 },
 	{ 2, "sync with other laptops", schema_migrate_2 },
 	{ 3, "people by name, payments by date claimed, commitments by meeting", schema_migrate_3 },
+	{ 4, "indexes for the rules", schema_migrate_4 },
 };
 
 int schema_latest(void)

@@ -89,7 +89,7 @@ static int cli_exchange_export_report(struct cli *c, int argc, char **argv)
 	date_to_ymd(opt.today, &year, &month, &day);
 	opt.year = year;
 	const char *project = NULL, *output = NULL;
-	for (int i = 2; i < argc; i++) {
+	for (int i = 2; i < argc; i += 2) {
 		const char *arg = argv[i];
 		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
 		struct error err;
@@ -118,7 +118,6 @@ static int cli_exchange_export_report(struct cli *c, int argc, char **argv)
 		} else {
 			return cli_usage(c, "export report does not take \"%.40s\"", arg);
 		}
-		i++;
 	}
 	struct store *s;
 	int status = cli_open(c, 0, &s);

@@ -476,17 +476,17 @@ static bool render_text_command_line(struct render_text *t, struct view *v, cons
 		t->show_rows = true;
 		break;
 	case COMMAND_END:
-		t->show_last = true;
-		/* fall through */
-	case COMMAND_FIND: {
-		const struct view_row *row = view_selected_row(v);
-		t->finding = row != NULL;
-		t->found_from = row ? row->id : 0;
-	}
-		/* fall through */
+	case COMMAND_FIND:
 	case COMMAND_HOME:
 	case COMMAND_UP:
 	case COMMAND_DOWN:
+		if (cmd->kind == COMMAND_END)
+			t->show_last = true;
+		if (cmd->kind == COMMAND_END || cmd->kind == COMMAND_FIND) {
+			const struct view_row *row = view_selected_row(v);
+			t->finding = row != NULL;
+			t->found_from = row ? row->id : 0;
+		}
 		t->show_rows = true;
 		break;
 	case COMMAND_LOOK:

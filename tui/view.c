@@ -1034,12 +1034,12 @@ static bool view_walk_next(struct view_walk *w)
 		}
 		break;
 	case VIEW_LINE_FIELD:
-		if (view_item_lines(sec, l->index) == 2) {
+	case VIEW_LINE_ERROR:
+		/* A field with an error under it moves to that line first. */
+		if (l->kind == VIEW_LINE_FIELD && view_item_lines(sec, l->index) == 2) {
 			l->kind = VIEW_LINE_ERROR;
 			return true;
 		}
-		/* fall through */
-	case VIEW_LINE_ERROR:
 		if (l->index + 1 < sec->nfields) {
 			l->kind = VIEW_LINE_FIELD;
 			l->index++;

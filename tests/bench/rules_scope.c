@@ -7,9 +7,13 @@
  * tests/bench/rules.sh.
  *
  * Usage: rules_scope FILE [RUNS] [each]   ("each" adds a line per rule taking over 5 ms)
+ *        rules_scope FILE sql RULE...     (the SQL those rules run over everything today,
+ *                                           parameters filled in: the sqlite3 floor of rules.sh)
  */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "config.h"
@@ -27,6 +31,40 @@ static bool rules_scope_count(const struct finding *f, void *ctx)
 	return true;
 }
 
+/* An SQL trace callback: print each statement as it starts, its parameters filled in. */
+static int rules_scope_print(unsigned type, void *ctx, void *stmt, void *sql)
+{
+	(void)ctx;
+	(void)sql;
+	char *text = type == SQLITE_TRACE_STMT ? sqlite3_expanded_sql(stmt) : NULL;
+	if (text)
+		printf("%s;\n", text);
+	sqlite3_free(text);
+	return 0;
+}
+
+/* Print the SQL of rules ids[0..n) over everything today; 0, or 1 on failure. */
+static int rules_scope_sql(struct store *s, const struct config *conf, char **ids, int n)
+{
+	struct rules_options o = rules_options_default(date_today());
+	for (int i = 0; i < n; i++) {
+		const struct rule *r = rules_find(ids[i]);
+		if (!r) {
+			fprintf(stderr, "rules_scope: no rule %s\n", ids[i]);
+			return 1;
+		}
+		o.only |= UINT64_C(1) << rules_index(r);
+	}
+	sqlite3_trace_v2(store_db(s), SQLITE_TRACE_STMT, rules_scope_print, NULL);
+	size_t found = 0;
+	struct error err;
+	enum error_code code = rules_run(s, conf, &o, rules_scope_count, &found, &err);
+	sqlite3_trace_v2(store_db(s), 0, NULL, NULL);
+	if (code != ERROR_NONE)
+		fprintf(stderr, "rules_scope: %s\n", err.msg);
+	return code != ERROR_NONE;
+}
+
 static double rules_scope_now(void)
 {
 	struct timespec ts;
@@ -37,11 +75,10 @@ static double rules_scope_now(void)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "usage: rules_scope FILE [RUNS]\n");
+		fprintf(stderr,
+		        "usage: rules_scope FILE [RUNS] [each] | rules_scope FILE sql RULE...\n");
 		return 2;
 	}
-	int runs = argc > 2 ? atoi(argv[2]) : 5;
-	bool each = argc > 3;
 	struct config *conf = config_load(NULL, rules_ids(), NULL);
 	struct store *s;
 	struct error err;
@@ -50,6 +87,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rules_scope: %s\n", err.msg);
 		return 1;
 	}
+	if (argc > 2 && strcmp(argv[2], "sql") == 0) {
+		int status = rules_scope_sql(s, conf, argv + 3, argc - 3);
+		store_close(s);
+		config_free(conf);
+		return status;
+	}
+	int runs = argc > 2 ? atoi(argv[2]) : 5;
+	bool each = argc > 3;
 	/* The busiest project, meeting and person: the slowest screens of each kind. */
 	int64_t project = record_lookup(s,
 	                                "SELECT project_id FROM meeting GROUP BY project_id "
