@@ -79,23 +79,23 @@ static void sync_screen_leave(struct screen_ctx *c)
 	c->state = NULL;
 }
 
-/* A laptop's row: status, name, what it has confirmed, and the dates last. */
+/* A laptop's row: its status, its name, and when a file last went each way, dates last. */
 static void sync_screen_peer_row(struct view_section *sec, const struct sync_peer *p, size_t i)
 {
 	struct view_row *r = view_list_add(sec);
 	r->id = (int64_t)i + 1;
 	view_row_label(r, "%s", p->name);
-	if (p->acked_seq)
-		view_row_value(r, "has applied this laptop's export %lld", (long long)p->acked_seq);
-	else
-		view_row_value(r, "has not confirmed a file from this laptop");
 	if (p->sent_seq > p->acked_seq)
 		view_row_status(r, "not confirmed", VIEW_TONE_WARN);
 	char sent[SYNC_WHEN_SIZE], received[SYNC_WHEN_SIZE];
 	sync_when(p->last_sent_at, sent);
 	sync_when(p->last_received_at, received);
-	char *when = mem_printf("%s, last received %s", sent, received);
-	view_row_date(r, "last sent", when);
+	/* One "UTC" for both times, at the end, so that the row fits 80 columns. */
+	size_t n = strlen(sent);
+	if (n > 4 && strcmp(sent + n - 4, " UTC") == 0 && strcmp(received, "never") != 0)
+		sent[n - 4] = '\0';
+	char *when = mem_printf("%s, received %s", sent, received);
+	view_row_date(r, "sent", when);
 	free(when);
 }
 
@@ -213,7 +213,7 @@ static void sync_screen_build(struct screen_ctx *c, struct view *v)
 	struct view_row *r = view_list_add(sec);
 	r->id = SYNC_SCREEN_SELF;
 	view_row_label(r, "This laptop: %s", self);
-	view_row_value(r, "the name the other laptops know it by; open it to change it");
+	view_row_value(r, "open it to rename it");
 	sync_screen_forget_peers(st);
 	st->ids = mem_calloc(n ? n : 1, sizeof *st->ids);
 	st->names = mem_calloc(n ? n : 1, sizeof *st->names);
@@ -453,8 +453,9 @@ const struct screen sync_screen = {
 	.help = "Several laptops keep one record by exchanging files: each laptop writes the "
 	        "changes another is not known to have, and applies the files the others write. "
 	        "The rows are this laptop's name, then each laptop heard from, with when a file "
-	        "was last sent to it and last received from it; not confirmed means it has not "
-	        "yet applied the last file written for it, which the next export repeats. "
+	        "was last sent to it and last received from it (the times are UTC); not confirmed "
+	        "means it has not yet applied the last file written for it, which the next export "
+	        "repeats. "
 	        "Export writes a file for the selected laptop (A new laptop gets everything, to "
 	        "start it); apply applies a file from another laptop, and anything it settled, "
 	        "such as a meeting changed on both laptops, is listed under the laptops. "

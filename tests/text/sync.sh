@@ -9,6 +9,7 @@
 set -u
 involve=$1 dir=$2
 case $involve in /*) ;; *) involve=$PWD/$involve ;; esac
+dir=$(cd "$dir" && pwd) || exit 1
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 export INVOLVE_TODAY=2026-11-22 XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data HOME=$tmp
