@@ -30,7 +30,7 @@ printf 'involve-sync 1\nschema 4\n\ngarbage' >junk.sync
 	"$involve" --db a.db --text --screen sync <"$dir/sync-c.in"
 	echo "### exit $?"
 } 2>&1 | sed -e "s|$tmp|TMP|g" -e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]/DATE/g' \
-	-e 's/[0-9][0-9]:[0-9][0-9] UTC/TIME UTC/g' >"$tmp/actual"
+	-e 's/DATE [0-9][0-9]:[0-9][0-9]/DATE TIME/g' >"$tmp/actual"
 . "$dir/lib.sh"
 status=0
 transcript "$tmp/actual" "$dir/sync.expected" "${3:-}"
