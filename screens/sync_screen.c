@@ -158,12 +158,13 @@ static char *sync_screen_export_path(const char *self, const char *to)
 static void sync_screen_form(struct view *v, const struct sync_screen_state *st, const char *self)
 {
 	struct view_field *f;
-	char *path;
+	char *path, *heading;
 	switch (st->ask) {
 	case SYNC_SCREEN_ASK_EXPORT:
-		f = view_form_add(view_add_form(v, st->to_name ? "Export for the laptop chosen"
-		                                               : "Export everything"),
-		                  "export_file", "file to write");
+		heading = st->to_name ? mem_printf("Export for %s", st->to_name)
+		                      : mem_strdup("Export everything, for a new laptop");
+		f = view_form_add(view_add_form(v, heading), "export_file", "file to write");
+		free(heading);
 		path = sync_screen_export_path(self, st->to_name);
 		view_field_value(f, path, path);
 		free(path);
