@@ -123,12 +123,9 @@ static int64_t meetings_in(struct store *s)
 
 static void set_notes(struct store *s, int64_t id, const char *notes)
 {
-	struct meeting m;
-	meeting_init(&m);
-	assert_int_equal(meeting_get(s, id, &m, NULL), ERROR_NONE);
-	mem_replace(&m.notes, notes);
-	assert_int_equal(meeting_update(s, &m, NULL), ERROR_NONE);
-	meeting_clear(&m);
+	struct error err;
+	if (record_set(s, &meeting_kind, id, "notes", notes, &err) != ERROR_NONE)
+		fail_msg("notes: %s", err.msg);
 }
 
 /* Wait long enough that the next change has a later updated_at (millisecond stamps). */
