@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "paths.h"
 #include "sync.h"
 #include "text.h"
 
@@ -292,16 +293,10 @@ static enum screen_result sync_screen_start_export(struct screen_ctx *c, struct 
 	return sync_screen_ask(c, v, SYNC_SCREEN_ASK_EXPORT);
 }
 
-/* The path typed, trimmed, with a leading ~/ read as the home folder; NULL when empty. */
+/* The path typed (see paths_typed), or NULL when nothing was. */
 static char *sync_screen_path(const char *typed)
 {
-	char *path = text_trim(mem_strdup(typed ? typed : ""));
-	if (path[0] == '~' && path[1] == '/') {
-		const char *home = getenv("HOME");
-		char *full = mem_printf("%s%s", home ? home : "", path + 1);
-		free(path);
-		path = full;
-	}
+	char *path = paths_typed(typed);
 	if (*path)
 		return path;
 	free(path);
