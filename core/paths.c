@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "text.h"
 
 /* $VAR if set and absolute, else $HOME/fallback. */
 static char *paths_base(const char *var, const char *fallback)
@@ -116,4 +117,16 @@ enum error_code paths_replace_file(const char *path, const char *data, size_t n,
 	                           "written, so free some space and try again"
 	                         : "%s cannot be written (%s); nothing was written",
 	                 path, strerror(e));
+}
+
+char *paths_typed(const char *typed)
+{
+	char *path = text_trim(mem_strdup(typed ? typed : ""));
+	if (path[0] == '~' && path[1] == '/') {
+		const char *home = getenv("HOME");
+		char *full = mem_printf("%s%s", home ? home : "", path + 1);
+		free(path);
+		path = full;
+	}
+	return path;
 }

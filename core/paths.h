@@ -15,6 +15,9 @@
 
 char *paths_data_file(void);
 char *paths_config_file(void);
+/* A path as a person typed it: trimmed, a leading ~/ read as $HOME. "" when nothing was. Caller
+ * frees. */
+char *paths_typed(const char *typed);
 /*
  * Create the folder of path, and its parents, with mode 0700 where they do
  * not exist. ERROR_IO or ERROR_READ_ONLY with a sentence on failure.

@@ -3060,3 +3060,50 @@ enum error_code sync_apply(struct store *s, const char *path, const struct sync_
 	free(buf);
 	return code;
 }
+
+/* ---- sentences for people ---- */
+
+void sync_when(const char *stamp, char out[SYNC_WHEN_SIZE])
+{
+	if (!stamp || strlen(stamp) < 16)
+		snprintf(out, SYNC_WHEN_SIZE, "never");
+	else
+		snprintf(out, SYNC_WHEN_SIZE, "%.10s %.5s UTC", stamp, stamp + 11);
+}
+
+char *sync_export_sentence(const char *file, const struct sync_export_result *res)
+{
+	const char *s = res->changes == 1 ? "" : "s";
+	if (!res->to_name)
+		return mem_printf("Wrote %s: everything this laptop holds (%lld record%s), for a "
+		                  "laptop that has not sent a file here yet",
+		                  file, (long long)res->changes, s);
+	if (!res->base_seq)
+		return mem_printf("Wrote %s for %s: %lld change%s it is not known to have (it has "
+		                  "not yet confirmed any file from here)",
+		                  file, res->to_name, (long long)res->changes, s);
+	char since[SYNC_WHEN_SIZE];
+	sync_when(res->base_at, since);
+	return mem_printf("Wrote %s for %s: %lld change%s it has not confirmed (since export %lld "
+	                  "of %s)",
+	                  file, res->to_name, (long long)res->changes, s, (long long)res->base_seq,
+	                  since);
+}
+
+char *sync_apply_sentence(const char *file, const struct sync_apply_result *res)
+{
+	char made[SYNC_WHEN_SIZE];
+	sync_when(res->made, made);
+	if (res->already)
+		return mem_printf("%s (export %lld from %s, made %s) was applied here before, or a "
+		                  "later one was; nothing was changed",
+		                  file, (long long)res->seq, res->from_name, made);
+	char *known = res->nreports == 0 ? mem_strdup("no conflicts")
+	                                 : mem_printf("%zu thing%s to know", res->nreports,
+	                                              res->nreports == 1 ? "" : "s");
+	char *out = mem_printf("Applied %s from %s (export %lld, made %s): %lld change%s, %s", file,
+	                       res->from_name, (long long)res->seq, made, (long long)res->changes,
+	                       res->changes == 1 ? "" : "s", known);
+	free(known);
+	return out;
+}

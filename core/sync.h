@@ -196,6 +196,24 @@ void sync_peers_free(struct sync_peer *peers, size_t count);
  */
 enum error_code sync_forget(struct store *s, int64_t person_id, struct error *err);
 
+enum { SYNC_WHEN_SIZE = 32 }; /* "2026-11-22 09:30 UTC" and its NUL */
+
+/* A stored time (STORE_TIME_SIZE text, UTC) for people: "2026-11-22 09:30 UTC", or "never". */
+void sync_when(const char *stamp, char out[SYNC_WHEN_SIZE]);
+/*
+ * What sync_export wrote to file, as one sentence without its full stop, for
+ * the command line and the Sync screen alike: "Wrote F for LAPTOP-B: 3
+ * changes it has not confirmed (since export 2 of ...)". Caller frees.
+ */
+char *sync_export_sentence(const char *file, const struct sync_export_result *res);
+/*
+ * What sync_apply did with file, as one sentence without its full stop (the
+ * reports are the caller's to list): "Applied F from LAPTOP-B (export 3,
+ * made ...): 12 changes, 2 things to know", or that it was applied before.
+ * Caller frees.
+ */
+char *sync_apply_sentence(const char *file, const struct sync_apply_result *res);
+
 /* The folder beside the database holding baselines and kept exports. Caller frees. */
 char *sync_folder(struct store *s);
 

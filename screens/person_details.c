@@ -300,13 +300,7 @@ static enum screen_result person_details_export(struct screen_ctx *c, struct vie
                                                 const char *typed)
 {
 	struct view_field *f = view_focused_field(v);
-	char *path = text_trim(mem_strdup(typed ? typed : ""));
-	if (path[0] == '~' && path[1] == '/') {
-		const char *home = getenv("HOME");
-		char *full = mem_printf("%s%s", home ? home : "", path + 1);
-		free(path);
-		path = full;
-	}
+	char *path = paths_typed(typed);
 	struct error err;
 	size_t len = strlen(path);
 	bool json = len >= 5 && strcmp(path + len - 5, ".json") == 0;

@@ -10,15 +10,6 @@
 #include "sync.h"
 #include "text.h"
 
-/* "2026-11-22 09:30 UTC" from a stored time, or "never". */
-static void cli_sync_when(const char *stamp, char out[32])
-{
-	if (!stamp || strlen(stamp) < 16)
-		snprintf(out, 32, "never");
-	else
-		snprintf(out, 32, "%.10s %.5s UTC", stamp, stamp + 11);
-}
-
 /* involve sync export FILE [--to NAME | --all] */
 static int cli_sync_export(struct cli *c, int argc, char **argv)
 {
@@ -50,25 +41,10 @@ static int cli_sync_export(struct cli *c, int argc, char **argv)
 		store_close(s);
 		return err.code == ERROR_USAGE ? cli_usage(c, "%s", err.msg) : cli_fail(c, &err);
 	}
-	char since[32];
-	cli_sync_when(res.base_at, since);
-	if (!res.to_name)
-		fprintf(c->out,
-		        "Wrote %s: everything this laptop holds (%lld record%s), for a laptop that "
-		        "has not sent a file here yet. Apply it there with \"involve sync "
-		        "apply\".\n",
-		        file, (long long)res.changes, res.changes == 1 ? "" : "s");
-	else if (res.base_seq)
-		fprintf(c->out,
-		        "Wrote %s for %s: %lld change%s it has not confirmed (since export %lld of "
-		        "%s).\n",
-		        file, res.to_name, (long long)res.changes, res.changes == 1 ? "" : "s",
-		        (long long)res.base_seq, since);
-	else
-		fprintf(c->out,
-		        "Wrote %s for %s: %lld change%s it is not known to have (it has not yet "
-		        "confirmed any file from here).\n",
-		        file, res.to_name, (long long)res.changes, res.changes == 1 ? "" : "s");
+	char *said = sync_export_sentence(file, &res);
+	fprintf(c->out, "%s.%s\n", said,
+	        res.to_name ? "" : " Apply it there with \"involve sync apply\".");
+	free(said);
 	sync_export_result_free(&res);
 	store_close(s);
 	return CLI_EXIT_OK;
@@ -101,30 +77,15 @@ static int cli_sync_apply(struct cli *c, int argc, char **argv)
 		store_close(s);
 		return cli_fail(c, &err);
 	}
-	char made[32];
-	cli_sync_when(res.made, made);
-	if (res.already) {
-		fprintf(c->out,
-		        "%s (export %lld from %s, made %s) was applied here before, or a later "
-		        "one was; nothing was changed.\n",
-		        file, (long long)res.seq, res.from_name, made);
-	} else {
-		if (res.joined)
-			fprintf(c->out, "This database now shares the record kept by %s.\n",
-			        res.from_name);
-		fprintf(c->out, "Applied %s from %s (export %lld, made %s): %lld change%s, ", file,
-		        res.from_name, (long long)res.seq, made, (long long)res.changes,
-		        res.changes == 1 ? "" : "s");
-		if (res.nreports == 0)
-			fprintf(c->out, "no conflicts.\n");
-		else
-			fprintf(c->out, "%zu thing%s to know:\n", res.nreports,
-			        res.nreports == 1 ? "" : "s");
-		for (size_t i = 0; i < res.nreports; i++) {
-			char *line = text_clean(res.reports[i], 0);
-			fprintf(c->out, "%zu. %s.\n", i + 1, line);
-			free(line);
-		}
+	if (res.joined)
+		fprintf(c->out, "This database now shares the record kept by %s.\n", res.from_name);
+	char *said = sync_apply_sentence(file, &res);
+	fprintf(c->out, "%s%s\n", said, res.nreports ? ":" : ".");
+	free(said);
+	for (size_t i = 0; i < res.nreports; i++) {
+		char *line = text_clean(res.reports[i], 0);
+		fprintf(c->out, "%zu. %s.\n", i + 1, line);
+		free(line);
 	}
 	sync_apply_result_free(&res);
 	store_close(s);
@@ -156,10 +117,10 @@ static int cli_sync_status(struct cli *c)
 		        "\"involve sync export FILE --all\" here and \"involve sync apply FILE\" "
 		        "there.\n");
 	for (size_t i = 0; i < n; i++) {
-		char received[32], made[32], sent[32];
-		cli_sync_when(peers[i].last_received_at, received);
-		cli_sync_when(peers[i].received_made, made);
-		cli_sync_when(peers[i].last_sent_at, sent);
+		char received[SYNC_WHEN_SIZE], made[SYNC_WHEN_SIZE], sent[SYNC_WHEN_SIZE];
+		sync_when(peers[i].last_received_at, received);
+		sync_when(peers[i].received_made, made);
+		sync_when(peers[i].last_sent_at, sent);
 		fprintf(c->out,
 		        "%zu. %s (database %s): last received %s (its export %lld, made %s); ",
 		        i + 1, peers[i].name, peers[i].id, received,

@@ -35,6 +35,7 @@
 #include "stage_overview.h"
 #include "stage_record.h"
 #include "store.h"
+#include "sync_screen.h"
 #include "today.h"
 
 /*
@@ -64,6 +65,7 @@ static const struct screen *const main_screens[] = {
 	&export_calendar_screen,
 	&export_report_screen,
 	&export_letters_screen,
+	&sync_screen,
 	NULL,
 };
 /* clang-format on */
