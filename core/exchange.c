@@ -282,3 +282,41 @@ char *exchange_count_text(const struct exchange_kind *k, long n)
 	exchange_number(n, number);
 	return mem_printf("%s %s", number, n == 1 ? k->noun : k->plural);
 }
+
+bool exchange_column_is_text(const struct exchange_kind *k, const struct exchange_column *c)
+{
+	switch (c->type) {
+	case EXCHANGE_FIELD:
+		return record_field(k->kind, c->field)->type == FIELD_TEXT;
+	case EXCHANGE_PROJECT:
+	case EXCHANGE_PERSON:
+	case EXCHANGE_MEETING:
+	case EXCHANGE_DECISION:
+		return true;
+	case EXCHANGE_MEETING_DATE:
+	case EXCHANGE_DUE_DATE:
+		return false;
+	}
+	return false;
+}
+
+/* Starts a spreadsheet reads as a formula (tab and carriage return too, as OWASP advises). */
+static const char exchange_formula_starts[] = "=+-@\t\r";
+
+/* Whether text needs a guarding ': it starts a formula, or is ' before what would. */
+static bool exchange_needs_guard(const char *text)
+{
+	while (*text == '\'')
+		text++;
+	return *text && strchr(exchange_formula_starts, *text);
+}
+
+char *exchange_cell_guard(const char *text)
+{
+	return exchange_needs_guard(text) ? mem_printf("'%s", text) : mem_strdup(text);
+}
+
+const char *exchange_cell_unguard(const char *cell)
+{
+	return cell[0] == '\'' && exchange_needs_guard(cell + 1) ? cell + 1 : cell;
+}

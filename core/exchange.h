@@ -80,6 +80,20 @@ int exchange_column_index(const struct exchange_kind *k, const char *name);
 /* The column that carries (or decides) field of the record, or NULL: which fields a file holds. */
 const struct exchange_column *exchange_column_for_field(const struct exchange_kind *k,
                                                         const char *field);
+/*
+ * Spreadsheets run a cell that starts with =, +, - or @ as a formula, so a
+ * note or a name in a CSV file could be made to run one on a commissioner's
+ * computer. Cells of free text (text fields and names) are written with a
+ * ' before such a start, which spreadsheets show as text, and read back
+ * without it. A text that itself starts with ' before one of those (or
+ * before another ') gets one more, so every text comes back as it was.
+ */
+/* Whether column c of k holds free text: a text field, or a record's name. */
+bool exchange_column_is_text(const struct exchange_kind *k, const struct exchange_column *c);
+/* text as written to a cell of a text column. The caller frees it. */
+char *exchange_cell_guard(const char *text);
+/* The text a cell of a text column stands for: cell, or cell after its guarding '. */
+const char *exchange_cell_unguard(const char *cell);
 /* The columns of k as "a, b, c", for sentences. The caller frees it. */
 char *exchange_column_list(const struct exchange_kind *k);
 enum { EXCHANGE_NUMBER_SIZE = 32 };

@@ -89,9 +89,14 @@ static char *export_csv_cell(struct store *s, const struct exchange_kind *xk,
 {
 	const struct field *f = record_field(xk->kind, c->field);
 	const char *sql = export_csv_name_sql(c->type);
-	if (!sql)
-		return record_field_format(f, rec);
-	return export_csv_lookup(s, sql, *(const int64_t *)((const char *)rec + f->offset));
+	char *text =
+	        sql ? export_csv_lookup(s, sql, *(const int64_t *)((const char *)rec + f->offset))
+	            : record_field_format(f, rec);
+	if (!exchange_column_is_text(xk, c))
+		return text;
+	char *guarded = exchange_cell_guard(text);
+	free(text);
+	return guarded;
 }
 
 /* Write one record as a row. */

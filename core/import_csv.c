@@ -220,7 +220,11 @@ static const char *import_csv_cell(const struct import_csv_run *run, const struc
                                    size_t c)
 {
 	int p = run->pos[c];
-	return p >= 0 ? row->cells[p] : "";
+	if (p < 0)
+		return "";
+	return exchange_column_is_text(run->xk, &run->xk->columns[c])
+	               ? exchange_cell_unguard(row->cells[p])
+	               : row->cells[p];
 }
 
 /* The index of xk's column of type (each kind has at most one of each reference), or -1. */
@@ -1072,7 +1076,8 @@ static void import_csv_all(struct import_csv_run *run)
 	}
 	run->nsources = known;
 	if (run->nsources > 1)
-		mem_sort(run->sources, run->nsources, sizeof *run->sources, import_csv_compare_sources);
+		mem_sort(run->sources, run->nsources, sizeof *run->sources,
+		         import_csv_compare_sources);
 	for (size_t i = 0; i < run->nsources && run->fatal == ERROR_NONE; i++)
 		import_csv_file(run, i);
 }

@@ -801,12 +801,14 @@ static char *sample(const struct field *f, int v)
 	bool required = f->flags & FIELD_REQUIRED;
 	switch (f->type) {
 	case FIELD_TEXT:
+		/* Starts a spreadsheet would run as a formula, which must come back as they were.
+		 */
 		if (v == 0)
-			return mem_printf("%s 0: Pawe\xC5\x82 \xE4\xB8\xAD \"quoted\", comma",
+			return mem_printf("=%s 0: Pawe\xC5\x82 \xE4\xB8\xAD \"quoted\", comma",
 			                  f->name);
 		if (v == 1)
 			return mem_printf(" %s 1\r\nsecond line, with a comma ", f->name);
-		return mem_strdup(required ? f->name : "");
+		return required ? mem_printf("'@%s", f->name) : mem_strdup("");
 	case FIELD_DATE:
 		return mem_strdup(v == 0     ? "2026-10-05"
 		                  : v == 1   ? "2024-02-29"
@@ -954,6 +956,18 @@ static void test_round_trip(void **state)
 	char *out = csv_dir(db, "out");
 	struct error err;
 	assert_int_equal(export_csv(db->store, out, NULL, &err), ERROR_NONE);
+	/* A name starting with = is written so a spreadsheet shows it instead of running it. */
+	char *people = support_path(out, "people.csv");
+	FILE *pf = fopen(people, "r");
+	assert_non_null(pf);
+	char line[4096];
+	bool guarded = false;
+	while (fgets(line, sizeof line, pf))
+		guarded |=
+		        strncmp(line, "\"'=name 0:", 10) == 0 || strncmp(line, "'=name 0:", 9) == 0;
+	fclose(pf);
+	free(people);
+	assert_true(guarded);
 
 	char *path = support_path(db->dir, "copy.db");
 	struct store *copy = support_open(path);
