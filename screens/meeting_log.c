@@ -591,15 +591,18 @@ static enum screen_result meeting_log_set(struct screen_ctx *c, struct view *v, 
 	struct view_field *f = view_focused_field(v);
 	struct error err;
 	if (strcmp(f->value, shown) == 0 || strcmp(f->value, key) == 0) {
-		view_message(v, VIEW_TONE_PLAIN, "The %s stays %s.", f->label,
-		             *shown ? shown : "empty");
+		char *called = view_field_called(f, true);
+		view_message(v, VIEW_TONE_PLAIN, "%s stays %s.", called, *shown ? shown : "empty");
+		free(called);
 		return SCREEN_HANDLED;
 	}
 	if (record_set(c->store, &meeting_kind, c->id, name, key, &err) != ERROR_NONE) {
 		view_field_error(f, err.msg);
 		return SCREEN_HANDLED;
 	}
-	view_message(v, VIEW_TONE_GOOD, "Saved the %s: %s.", f->label, *shown ? shown : "empty");
+	char *called = view_field_called(f, false);
+	view_message(v, VIEW_TONE_GOOD, "Saved %s: %s.", called, *shown ? shown : "empty");
+	free(called);
 	return SCREEN_CHANGED;
 }
 

@@ -309,6 +309,12 @@ void view_edit_kill(struct view *v);
  */
 char *view_field_answer(const struct view_field *f, const char *typed);
 
+/*
+ * The field's label as words in a sentence (record_label_called): "the date
+ * held", "who decides"; capital for the start of one. The caller frees it.
+ */
+char *view_field_called(const struct view_field *f, bool capital);
+
 /* ---- layout for renderers that draw a window of lines ---- */
 
 enum view_line_kind {

@@ -342,7 +342,7 @@ static void the_agreement_is_saved_field_by_field_and_its_findings_follow(void *
 	save_field(st, "users_role", "Say what a good break looks like.");
 	save_field(st, "open_to_change", "What kinds of break we buy.");
 	/* Part of the agreement is not news: the same finding, a shorter list of gaps. */
-	assert_string_equal(v->message, "Saved the open to change: What kinds of break we buy.");
+	assert_string_equal(v->message, "Saved open to change: What kinds of break we buy.");
 	/* Still missing one part: the finding stays, and the summary names the gap. */
 	assert_non_null(row_keyed(st, findings, "stage_no_agreement"));
 	assert_non_null(strstr(v->summary, "the agreement is missing who decides"));
@@ -360,7 +360,7 @@ static void the_agreement_is_saved_field_by_field_and_its_findings_follow(void *
 	save_field(st, "who_decides", "The carers' commissioner.");
 	assert_null(row_keyed(st, findings, "stage_no_agreement"));
 	/* Said where the person is, after what was saved. */
-	assert_non_null(strstr(v->message, "Saved the who decides: The carers' commissioner. Put "
+	assert_non_null(strstr(v->message, "Saved who decides: The carers' commissioner. Put "
 	                                   "right: Agree the purpose"));
 	assert_string_equal(v->summary,
 	                    "Active; agreed on 2026-02-28; nothing is owed or missing.");

@@ -170,7 +170,7 @@ keys Enter
 typed "The form is now two pages"
 in_field "typing what was done" "what was done"
 keys Enter
-shows "what was done saved" "Saved the what was done: The form is now two pages."
+shows "what was done saved" "Saved what was done: The form is now two pages."
 keys q
 titled "q" "Adult autism strategy: Autism forum: the draft aims"
 shows "answered" "adopted: The forms are too long, said by Olu Adebayo-Nwosu, answered"
