@@ -456,6 +456,8 @@ static void meeting_log_add_fields(struct screen_ctx *c, struct view *v)
 		        mem_printf("role of %s", st->new_name ? st->new_name : "the new person");
 		f = view_form_add(sec, "new_role", label);
 		free(label);
+		/* Part of adding the name: the fields after it keep their numbers. */
+		f->follow_up = true;
 		const char *role = record_choice_label(vocab_roles, a.role);
 		view_field_value(f, role, role);
 		view_field_help(f,

@@ -130,6 +130,7 @@ struct view_field {
 	bool read_only; /* shown, not edited here */
 	bool multiline; /* long text */
 	bool live;      /* the screen hears each change while it is typed (see struct screen) */
+	bool follow_up; /* a question about the field before it, there for now: not counted */
 	const struct field *field; /* the record field it edits, or NULL */
 };
 
