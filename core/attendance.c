@@ -10,9 +10,9 @@ static const struct field attendance_fields[] = {
 	FIELD_CHOICES(attendance, role, "role at the meeting", FIELD_CHOICE, vocab_roles, 0,
 	              "The part they took: service user, carer, future user, non-user, "
 	              "commissioner, facilitator, provider or other."),
-	FIELD_DEF(attendance, attended, "attended", FIELD_BOOL, FIELD_REQUIRED,
+	FIELD_DEF(attendance, attended, "attended", FIELD_BOOL, FIELD_REQUIRED | FIELD_PHRASE,
 	          "Yes if they came; no if they were booked but did not come."),
-	FIELD_DEF(attendance, needs_met, "support needs met", FIELD_BOOL, 0,
+	FIELD_DEF(attendance, needs_met, "support needs met", FIELD_BOOL, FIELD_PHRASE,
 	          "Whether their support needs were met: yes, no, or blank if not recorded."),
 	FIELD_CHOICES(attendance, papers_format, "papers format", FIELD_CHOICE, vocab_formats,
 	              FIELD_NULLABLE, "The format their papers were sent in."),

@@ -22,7 +22,7 @@ static const struct field budget_event_fields[] = {
 	          "The budget, or the size of the change, in pounds."),
 	FIELD_DEF(budget_event, reason, "reason", FIELD_TEXT, FIELD_MULTILINE,
 	          "If budget information cannot be given, why; if it changed, why."),
-	FIELD_DEF(budget_event, told_on, "participants told", FIELD_DATE, 0,
+	FIELD_DEF(budget_event, told_on, "participants told", FIELD_DATE, FIELD_PHRASE,
 	          "When participants were told."),
 };
 

@@ -24,7 +24,7 @@ static const struct field group_fields[] = {
 	FIELD_DEF(group, name, "name", FIELD_TEXT, FIELD_REQUIRED, "What the group is called."),
 	FIELD_CHOICES(group, kind, "kind of group", FIELD_CHOICE, group_kinds, 0,
 	              "User-led group, carer-led group, forum, network or other."),
-	FIELD_CHOICES(group, relation, "how it is run", FIELD_CHOICE, group_relations, 0,
+	FIELD_CHOICES(group, relation, "how it is run", FIELD_CHOICE, group_relations, FIELD_PHRASE,
 	              "Run by its members, led by its members, or hosted by an organisation."),
 	FIELD_DEF(group, host, "host organisation", FIELD_TEXT, 0,
 	          "The organisation that hosts it, if any."),

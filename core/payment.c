@@ -23,7 +23,7 @@ static const struct field payment_fields[] = {
 	FIELD_DEF(payment, claimed_on, "date claimed", FIELD_DATE, 0, "When it was claimed."),
 	FIELD_DEF(payment, paid_on, "date paid", FIELD_DATE, 0,
 	          "When it was paid; empty until then."),
-	FIELD_DEF(payment, declined, "declined", FIELD_BOOL, FIELD_REQUIRED,
+	FIELD_DEF(payment, declined, "declined", FIELD_BOOL, FIELD_REQUIRED | FIELD_PHRASE,
 	          "Yes if they chose not to be paid."),
 };
 

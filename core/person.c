@@ -27,20 +27,21 @@ static const struct field person_fields[] = {
 	          "What they need to take part, for example a hearing loop, step-free access, a "
 	          "support worker."),
 	FIELD_DEF(
-	        person, benefits_concern, "benefits concern", FIELD_BOOL, 0,
+	        person, benefits_concern, "benefits concern", FIELD_BOOL, FIELD_PHRASE,
 	        "Yes if payments could affect their benefits, so they are checked before paying."),
 	FIELD_DEF(person, consent_on, "consent date", FIELD_DATE, 0,
 	          "When they agreed to their details being kept."),
 	FIELD_DEF(person, consent_scope, "consent scope", FIELD_TEXT, FIELD_PERSONAL,
 	          "What they agreed to, for example contact about this project only."),
-	FIELD_DEF(person, first_involved_on, "first involved", FIELD_DATE, 0,
+	FIELD_DEF(person, first_involved_on, "first involved", FIELD_DATE, FIELD_PHRASE,
 	          "When they first took part."),
 	FIELD_DEF(person, tags, "tags", FIELD_TEXT, FIELD_PERSONAL,
 	          "Seldom-heard groups they belong to, separated by ;, kept only with their "
 	          "consent."),
 	FIELD_DEF(person, notes, "notes", FIELD_TEXT, FIELD_MULTILINE | FIELD_PERSONAL,
 	          "Anything else worth keeping."),
-	FIELD_DEF(person, anonymised, "anonymised", FIELD_BOOL, FIELD_REQUIRED | FIELD_INTERNAL,
+	FIELD_DEF(person, anonymised, "anonymised", FIELD_BOOL,
+	          FIELD_REQUIRED | FIELD_INTERNAL | FIELD_PHRASE,
 	          "Yes once the person has been forgotten."),
 };
 

@@ -14,7 +14,7 @@ static const struct field pressure_fields[] = {
 	          "What the pressure is."),
 	FIELD_DEF(pressure, impact, "impact", FIELD_TEXT, FIELD_MULTILINE,
 	          "What it means for the project and for what can change."),
-	FIELD_DEF(pressure, shared_on, "shared with participants", FIELD_DATE, 0,
+	FIELD_DEF(pressure, shared_on, "shared with participants", FIELD_DATE, FIELD_PHRASE,
 	          "When participants were told about it."),
 };
 

@@ -385,6 +385,18 @@ char *record_field_display(const struct field *f, const void *rec)
 	}
 }
 
+/* The label in a sentence, with "the" before a noun and an optional capital. */
+char *record_label_called(const struct field *f, const char *label, bool capital)
+{
+	if (!label)
+		label = f->label;
+	char *called =
+	        f && (f->flags & FIELD_PHRASE) ? mem_strdup(label) : mem_printf("the %s", label);
+	if (capital)
+		called[0] = (char)toupper((unsigned char)called[0]);
+	return called;
+}
+
 enum error_code record_validate(const struct record_kind *kind, const void *rec, struct error *err)
 {
 	for (size_t i = 0; i < kind->nfields; i++) {

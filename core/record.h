@@ -54,6 +54,7 @@ enum {
 	FIELD_NULLABLE = 1 << 3,  /* FIELD_CHOICE that may be empty (index -1) */
 	FIELD_LEVEL = 1 << 4,     /* FIELD_TEXT whose values come from the configured ladder */
 	FIELD_PERSONAL = 1 << 5,  /* identifies a person: erased when they are forgotten */
+	FIELD_PHRASE = 1 << 6,    /* the label is not a noun ("who decides"): no "the" before it */
 };
 
 struct choice {
@@ -130,6 +131,13 @@ enum error_code record_field_parse(const struct field *f, void *rec, const char 
 char *record_field_format(const struct field *f, const void *rec);
 /* The same value for people: labels instead of keys, money with £. Caller frees. */
 char *record_field_display(const struct field *f, const void *rec);
+/*
+ * label as words in a sentence: "the date held", or "who decides" when f is a
+ * FIELD_PHRASE field; capital starts it with a capital letter ("The date
+ * held", "Who decides"). f may be NULL (a label of the screen's own: a noun);
+ * label NULL means f->label. Caller frees.
+ */
+char *record_label_called(const struct field *f, const char *label, bool capital);
 /* True when the field holds no value. */
 bool record_field_empty(const struct field *f, const void *rec);
 

@@ -1092,25 +1092,36 @@ static enum error_code sync_destination(struct store *s, const struct sync_expor
 			matches++;
 		}
 	}
+	bool screen = opt && opt->screen;
 	if (opt && opt->to) {
 		if (matches == 0)
 			code = error_set(err, ERROR_USAGE,
 			                 "No laptop called \"%.64s\" has sent a file here%s%s%s; "
-			                 "to send everything to a new laptop, export with --all",
+			                 "to send everything to a new laptop, %s",
 			                 opt->to, n ? " (heard from: " : "", n ? names.data : "",
-			                 n ? ")" : "");
+			                 n ? ")" : "",
+			                 screen ? "select A new laptop and export"
+			                        : "export with --all");
 		else if (matches > 1)
 			code = error_set(err, ERROR_USAGE,
-			                 "Several laptops are called \"%.64s\"; name the one meant "
-			                 "by its id (see \"involve sync status\")",
-			                 opt->to);
+			                 "Several laptops are called \"%.64s\"; %s", opt->to,
+			                 screen ? "select the row of the one meant and export"
+			                        : "name the one meant by its id (see \"involve "
+			                          "sync status\")");
 	} else if (n == 1) {
 		found = 0;
 	} else if (n > 1) {
-		code = error_set(err, ERROR_USAGE,
-		                 "Say which laptop the file is for with --to: %s (or --all for "
-		                 "everything, for a new laptop)",
-		                 names.data);
+		if (screen)
+			code = error_set(
+			        err, ERROR_USAGE,
+			        "Say which laptop the file is for: select its row (%s), or "
+			        "A new laptop for everything, then export",
+			        names.data);
+		else
+			code = error_set(err, ERROR_USAGE,
+			                 "Say which laptop the file is for with --to: %s (or --all "
+			                 "for everything, for a new laptop)",
+			                 names.data);
 	}
 	if (code == ERROR_NONE && found < n) {
 		memcpy(peer, peers[found].id, SYNC_ID_SIZE);
@@ -2669,6 +2680,7 @@ static enum error_code sync_admit(struct store *s, const char *path, const struc
 	sync_identity(s, id, family);
 	*join = *already = false;
 	const char *who = *h->name ? h->name : "another laptop";
+	bool screen = opt && opt->screen;
 	if (h->schema > store_schema_version())
 		return error_set(err, ERROR_NEWER,
 		                 "%s comes from %s, whose involve is newer (database version %d; "
@@ -2680,9 +2692,11 @@ static enum error_code sync_admit(struct store *s, const char *path, const struc
 		        err, ERROR_INVALID,
 		        "%s was made from this database (%s), so there is nothing in it to "
 		        "apply; apply it on the other laptop. (A copy of a database file "
-		        "cannot synchronise with its original: start a new laptop from an "
-		        "export made with --all.) Nothing was changed",
-		        path, who);
+		        "cannot synchronise with its original: start a new laptop from %s.) "
+		        "Nothing was changed",
+		        path, who,
+		        screen ? "a file written by selecting A new laptop and export"
+		               : "an export made with --all");
 	enum error_code code = sync_check_changes(path, h, sc, err);
 	if (code != ERROR_NONE)
 		return code;
@@ -2692,9 +2706,11 @@ static enum error_code sync_admit(struct store *s, const char *path, const struc
 			        err, ERROR_INVALID,
 			        "%s comes from %s, which keeps a different record (it did "
 			        "not start from a copy of this one), so nothing was changed; "
-			        "to combine the two records on purpose, apply it asking to "
-			        "join (involve sync apply FILE --join)",
-			        path, who);
+			        "to combine the two records on purpose, %s",
+			        path, who,
+			        screen ? "choose combine (the c key) and give the same file"
+			               : "apply it asking to join (involve sync apply FILE "
+			                 "--join)");
 		*join = true;
 	}
 	sqlite3_stmt *st = store_prepare(

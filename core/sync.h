@@ -117,6 +117,7 @@ void sync_identity(struct store *s, char id[SYNC_ID_SIZE], char family[SYNC_ID_S
 struct sync_export_options {
 	const char *to; /* the destination laptop, by name or id; NULL: the only one known */
 	bool all;       /* everything since the beginning, for a laptop never heard from */
+	bool screen;    /* refusals say what to do on the Sync screen, not which option to type */
 };
 
 struct sync_export_result {
@@ -142,7 +143,8 @@ enum error_code sync_export(struct store *s, const char *path,
 void sync_export_result_free(struct sync_export_result *res);
 
 struct sync_apply_options {
-	bool join; /* accept a file from another family and join it */
+	bool join;   /* accept a file from another family and join it */
+	bool screen; /* refusals say what to do on the Sync screen, not which option to type */
 };
 
 struct sync_apply_result {

@@ -456,6 +456,8 @@ static void meeting_log_add_fields(struct screen_ctx *c, struct view *v)
 		        mem_printf("role of %s", st->new_name ? st->new_name : "the new person");
 		f = view_form_add(sec, "new_role", label);
 		free(label);
+		/* Part of adding the name: the fields after it keep their numbers. */
+		f->follow_up = true;
 		const char *role = record_choice_label(vocab_roles, a.role);
 		view_field_value(f, role, role);
 		view_field_help(f,
@@ -591,15 +593,18 @@ static enum screen_result meeting_log_set(struct screen_ctx *c, struct view *v, 
 	struct view_field *f = view_focused_field(v);
 	struct error err;
 	if (strcmp(f->value, shown) == 0 || strcmp(f->value, key) == 0) {
-		view_message(v, VIEW_TONE_PLAIN, "The %s stays %s.", f->label,
-		             *shown ? shown : "empty");
+		char *called = view_field_called(f, true);
+		view_message(v, VIEW_TONE_PLAIN, "%s stays %s.", called, *shown ? shown : "empty");
+		free(called);
 		return SCREEN_HANDLED;
 	}
 	if (record_set(c->store, &meeting_kind, c->id, name, key, &err) != ERROR_NONE) {
 		view_field_error(f, err.msg);
 		return SCREEN_HANDLED;
 	}
-	view_message(v, VIEW_TONE_GOOD, "Saved the %s: %s.", f->label, *shown ? shown : "empty");
+	char *called = view_field_called(f, false);
+	view_message(v, VIEW_TONE_GOOD, "Saved %s: %s.", called, *shown ? shown : "empty");
+	free(called);
 	return SCREEN_CHANGED;
 }
 

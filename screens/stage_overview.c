@@ -55,8 +55,10 @@ static struct stage_overview_state *stage_overview_get(struct screen_ctx *c)
 }
 
 /*
- * A meeting: OVERDUE or due soon when people are owed feedback, else its
- * status; its title; who came and what is owed; the date last.
+ * A meeting: OVERDUE or due soon when people are owed feedback (it was held,
+ * so that says it), else its status; its title; who came and how many are
+ * owed feedback, each said once; the date last. "due soon: Autism forum, 3
+ * came, 2 owed feedback, 2026-11-22".
  */
 static void stage_overview_meeting_row(const void *rec, struct view_row *row, void *ctx)
 {
@@ -76,20 +78,18 @@ static void stage_overview_meeting_row(const void *rec, struct view_row *row, vo
 	        record_choice_label(record_field(&meeting_kind, "status")->choices, m->status);
 	struct buf b;
 	buf_init(&b);
-	if (owed.overdue || owed.soon) {
+	if (owed.overdue || owed.soon)
 		view_row_status(row, owed.overdue ? "OVERDUE" : "due soon",
 		                owed.overdue ? VIEW_TONE_ALERT : VIEW_TONE_WARN);
-		buf_printf(&b, "%s, ", status);
-	} else {
+	else
 		view_row_status(row, status,
 		                m->status == MEETING_CANCELLED ? VIEW_TONE_QUIET : VIEW_TONE_PLAIN);
-	}
 	if (m->status == MEETING_HELD || attended)
-		buf_printf(&b, "%lld attended", (long long)attended);
-	if (owed.overdue)
-		buf_printf(&b, ", feedback %d overdue", owed.overdue);
-	if (owed.soon)
-		buf_printf(&b, ", feedback %d due soon", owed.soon);
+		buf_printf(&b, "%lld came", (long long)attended);
+	if (owed.overdue || owed.soon)
+		buf_printf(&b, "%s%d owed feedback", b.len ? ", " : "", owed.overdue + owed.soon);
+	if (owed.overdue && owed.soon)
+		buf_printf(&b, ", %d of them due soon", owed.soon);
 	view_row_label(row, "%s", m->title);
 	view_row_value(row, "%s", b.len ? b.data : "");
 	view_row_date(row, "", m->held_on);
@@ -134,7 +134,7 @@ static const char *stage_overview_more(const struct view_rows *rows, const struc
 
 /*
  * After a change on this stage, say on the message line what it brought: a
- * kind of finding that came, or one that went ("Saved the who decides: ...
+ * kind of finding that came, or one that went ("Saved who decides: ...
  * Put right: Agree the purpose ..."), so a person hears it where they are
  * without going back up to the findings. Findings are told apart by their
  * rule, so an agreement filled in part by part is not news until it is

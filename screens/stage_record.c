@@ -319,14 +319,17 @@ static void stage_record_build(struct screen_ctx *c, struct view *v)
 	if (c->id <= 0) {
 		view_title(v, "%s: new %s", p.title, k->kind->noun);
 		const struct field *first = record_field(k->kind, k->fields[0]);
-		if (first->flags & FIELD_REQUIRED)
+		if (first->flags & FIELD_REQUIRED) {
+			char *called = record_label_called(first, NULL, false);
 			view_summary(v,
-			             "%s Fill in the %s first; each detail is saved as soon as you "
+			             "%s Fill in %s first; each detail is saved as soon as you "
 			             "leave it.",
-			             k->about, first->label);
-		else
+			             k->about, called);
+			free(called);
+		} else {
 			view_summary(v, "%s Each detail is saved as soon as you leave it.",
 			             k->about);
+		}
 	} else {
 		char *shown = name ? record_field_display(name, rec) : mem_strdup("");
 		view_title(v, "%s: %s%s%s", p.title, k->kind->noun, *shown ? " " : "", shown);

@@ -32,6 +32,7 @@ struct sync_screen_state {
 	char to[SYNC_ID_SIZE]; /* the export's destination; "" for the core's choice */
 	char *to_name;         /* its name for the form's heading; NULL: everything */
 	bool all;              /* the export writes everything, for a new laptop */
+	bool join;             /* the file applied may join an unrelated record to this one */
 	char *from;            /* the last file applied: its sender's name, for the heading */
 	char **reports;        /* what it brought a person should know; owned */
 	size_t nreports;
@@ -178,13 +179,16 @@ static void sync_screen_form(struct view *v, const struct sync_screen_state *st,
 		                "a file name");
 		break;
 	case SYNC_SCREEN_ASK_APPLY:
-		f = view_form_add(view_add_form(v, "Apply a file from another laptop"),
-		                  "apply_file", "file to apply");
-		view_field_help(
-		        f,
-		        "A file another laptop wrote with export; applying it twice changes "
-		        "nothing the second time.",
-		        "a file name");
+		f = view_form_add(
+		        view_add_form(v, st->join ? "Combine with the record of another laptop"
+		                                  : "Apply a file from another laptop"),
+		        "apply_file", "file to apply");
+		view_field_help(f,
+		                st->join ? "A file another laptop wrote with export; applying it "
+		                           "combines its record with this one for good."
+		                         : "A file another laptop wrote with export; applying it "
+		                           "twice changes nothing the second time.",
+		                "a file name");
 		break;
 	case SYNC_SCREEN_ASK_NAME:
 		f = view_form_add(view_add_form(v, "This laptop's name"), "name", "name");
@@ -244,6 +248,9 @@ static void sync_screen_build(struct screen_ctx *c, struct view *v)
 	                "(everything for A new laptop); you are asked for the file's name.");
 	view_add_action(v, 'a', "apply", "apply a file",
 	                "Apply a file another laptop wrote; you are asked for the file's name.");
+	view_add_action(v, 'c', "combine", "combine with another record",
+	                "Apply a file from a laptop that keeps a different record (it did not "
+	                "start from a copy of this one), combining the two for good.");
 	view_add_action(v, 'n', "name", "name this laptop",
 	                "Change the name the other laptops know this one by.");
 }
@@ -322,7 +329,9 @@ static enum screen_result sync_screen_export(struct screen_ctx *c, struct view *
 		view_field_error(view_focused_field(v), "Type the name of the file to write.");
 		return SCREEN_HANDLED;
 	}
-	struct sync_export_options opt = { .to = *st->to ? st->to : NULL, .all = st->all };
+	struct sync_export_options opt = { .to = *st->to ? st->to : NULL,
+		                           .all = st->all,
+		                           .screen = true };
 	struct sync_export_result res;
 	struct error err;
 	enum screen_result r;
@@ -350,7 +359,7 @@ static enum screen_result sync_screen_apply(struct screen_ctx *c, struct view *v
 		view_field_error(view_focused_field(v), "Type the name of the file to apply.");
 		return SCREEN_HANDLED;
 	}
-	struct sync_apply_options opt = { .join = false };
+	struct sync_apply_options opt = { .join = st->join, .screen = true };
 	struct sync_apply_result res;
 	struct error err;
 	enum screen_result r;
@@ -372,6 +381,7 @@ static enum screen_result sync_screen_apply(struct screen_ctx *c, struct view *v
 			res.nreports = 0;
 		}
 		st->ask = SYNC_SCREEN_ASK_NONE;
+		st->join = false;
 		r = SCREEN_CHANGED;
 	}
 	sync_apply_result_free(&res);
@@ -433,8 +443,10 @@ static enum screen_result sync_screen_handle(struct screen_ctx *c, struct view *
 	case COMMAND_ACTION:
 		if (cmd->key == 'e')
 			return sync_screen_start_export(c, v);
-		if (cmd->key == 'a')
+		if (cmd->key == 'a' || cmd->key == 'c') {
+			sync_screen_state(c)->join = cmd->key == 'c';
 			return sync_screen_ask(c, v, SYNC_SCREEN_ASK_APPLY);
+		}
 		if (cmd->key == 'n')
 			return sync_screen_ask(c, v, SYNC_SCREEN_ASK_NAME);
 		return SCREEN_UNHANDLED;
@@ -456,7 +468,8 @@ const struct screen sync_screen = {
 	        "start it); apply applies a file from another laptop, and anything it settled, "
 	        "such as a meeting changed on both laptops, is listed under the laptops. "
 	        "A damaged file, one from a newer involve, or one from an unrelated record is "
-	        "refused with a sentence and nothing is changed.",
+	        "refused with a sentence and nothing is changed; combine applies a file from an "
+	        "unrelated record on purpose, joining the two for good.",
 	.build = sync_screen_build,
 	.handle = sync_screen_handle,
 	.leave = sync_screen_leave,

@@ -317,8 +317,10 @@ static enum screen_result recordview_create(struct screen_ctx *c, struct view *v
 		view_field_error(vf, err.msg);
 		return SCREEN_HANDLED;
 	}
-	view_message(v, VIEW_TONE_GOOD, "Added the %s, with the %s: %s%s", kind->noun, f->label,
+	char *called = record_label_called(f, NULL, false);
+	view_message(v, VIEW_TONE_GOOD, "Added the %s, with %s: %s%s", kind->noun, called,
 	             *text ? text : "empty", recordview_stop(text));
+	free(called);
 	return SCREEN_CHANGED;
 }
 
@@ -368,16 +370,20 @@ enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
 	if (record_field_parse(f, copy, text, &err) != ERROR_NONE) {
 		view_field_error(vf, err.msg);
 	} else if (strcmp(before, after = record_field_format(f, copy)) == 0) {
-		char *shown = record_field_display(f, rec);
-		view_message(v, VIEW_TONE_PLAIN, "The %s stays %s%s", f->label,
-		             *shown ? shown : "empty", recordview_stop(shown));
+		char *shown = record_field_display(f, rec),
+		     *called = record_label_called(f, NULL, true);
+		view_message(v, VIEW_TONE_PLAIN, "%s stays %s%s", called, *shown ? shown : "empty",
+		             recordview_stop(shown));
+		free(called);
 		free(shown);
 	} else if (record_set(c->store, kind, c->id, f->name, text, &err) != ERROR_NONE) {
 		view_field_error(vf, err.msg);
 	} else {
-		char *shown = record_field_display(f, copy);
-		view_message(v, VIEW_TONE_GOOD, "Saved the %s: %s%s", f->label,
-		             *shown ? shown : "empty", recordview_stop(shown));
+		char *shown = record_field_display(f, copy),
+		     *called = record_label_called(f, NULL, false);
+		view_message(v, VIEW_TONE_GOOD, "Saved %s: %s%s", called, *shown ? shown : "empty",
+		             recordview_stop(shown));
+		free(called);
 		free(shown);
 		result = SCREEN_CHANGED;
 	}

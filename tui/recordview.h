@@ -45,8 +45,8 @@ void recordview_form(struct view_section *sec, const struct record_kind *kind, c
  * is 0 the record is created with that one field (and c->id becomes its id).
  * A refused value puts its sentence under the field and returns
  * SCREEN_HANDLED; a saved one says so on the message line ("Saved the date
- * held: 2026-11-22.") and returns SCREEN_CHANGED; an unchanged one writes
- * nothing and returns SCREEN_HANDLED.
+ * held: 2026-11-22.", "Saved who decides: the cabinet.") and returns SCREEN_CHANGED; an unchanged
+ * one writes nothing and returns SCREEN_HANDLED.
  */
 enum screen_result recordview_save(struct screen_ctx *c, struct view *v,
                                    const struct record_kind *kind, const struct command *cmd);

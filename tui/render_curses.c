@@ -335,7 +335,10 @@ static char *render_curses_bottom(struct render_curses *r, struct view *v, enum 
 			*role = THEME_ALERT;
 			return mem_strdup(f->error);
 		}
-		return mem_printf("Typing the %s%s%s", f->label, *f->expect ? ", " : "", f->expect);
+		char *called = view_field_called(f, false);
+		char *line = mem_printf("Typing %s%s%s", called, *f->expect ? ", " : "", f->expect);
+		free(called);
+		return line;
 	}
 	const struct view_row *row = view_selected_row(v);
 	if (row)

@@ -466,18 +466,22 @@ static void render_text_ask(struct render_text *t, struct view *v, size_t s, siz
 {
 	struct view_section *sec = &v->sections[s];
 	const struct view_field *f = &sec->fields[i];
+	/* A follow-up question shares the number of the field it follows, and is not counted. */
 	size_t number = 0, total = 0;
 	for (size_t k = 0; k < v->nsections; k++) {
 		if (v->sections[k].kind != VIEW_FORM)
 			continue;
-		if (k < s)
-			number += v->sections[k].nfields;
-		total += v->sections[k].nfields;
+		for (size_t j = 0; j < v->sections[k].nfields; j++) {
+			bool counted = !v->sections[k].fields[j].follow_up;
+			total += counted;
+			if (k < s || (k == s && j <= i))
+				number += counted;
+		}
 	}
-	number += i + 1;
 	if (why && *f->error)
 		render_text_put(t, "Not saved: %s\n", f->error);
-	render_text_put(t, "Field %zu of %zu: %s", number, total, f->label);
+	render_text_put(t, "Field %zu of %zu%s: %s", number ? number : 1, total,
+	                f->follow_up ? ", continued" : "", f->label);
 	if (f->nchoices) {
 		render_text_put(t, "%s", ", one of");
 		for (size_t c = 0; c < f->nchoices; c++)

@@ -171,6 +171,15 @@ void screen_rebuild(struct screen_stack *st)
 		view_edit_stop(f->view);
 }
 
+/* Say on the message line what became of field f: "Who decides was left as it was." */
+static void screen_say_field(struct view *v, enum view_tone tone, const struct view_field *f,
+                             const char *rest)
+{
+	char *called = view_field_called(f, true);
+	view_message(v, tone, "%s %s", called, rest);
+	free(called);
+}
+
 /* The field being edited, or else the focused one; NULL when neither. */
 static struct view_field *screen_field(struct view *v, size_t *section, size_t *index)
 {
@@ -240,7 +249,7 @@ static enum screen_result screen_save_field(struct screen_stack *st, struct view
 		return SCREEN_HANDLED;
 	}
 	if (f->read_only) {
-		view_message(v, VIEW_TONE_WARN, "The %s cannot be changed here.", f->label);
+		screen_say_field(v, VIEW_TONE_WARN, f, "cannot be changed here.");
 		view_edit_stop(v);
 		return SCREEN_HANDLED;
 	}
@@ -255,7 +264,7 @@ static enum screen_result screen_save_field(struct screen_stack *st, struct view
 	enum screen_result r = screen_handle(st, &save);
 	free(save.text);
 	if (r == SCREEN_UNHANDLED) {
-		view_message(v, VIEW_TONE_WARN, "The %s cannot be changed here.", f->label);
+		screen_say_field(v, VIEW_TONE_WARN, f, "cannot be changed here.");
 	} else if (!*f->error) {
 		view_edit_stop(v);
 		draft_drop(st->store, key, NULL);
@@ -371,7 +380,7 @@ static void screen_edit(struct view *v, const char *text)
 {
 	struct view_field *f = view_focused_field(v);
 	if (f && f->read_only)
-		view_message(v, VIEW_TONE_WARN, "The %s cannot be changed here.", f->label);
+		screen_say_field(v, VIEW_TONE_WARN, f, "cannot be changed here.");
 	else if (f)
 		view_edit_start(v, text);
 }
@@ -384,7 +393,7 @@ static void screen_cancel_edit(struct screen_stack *st, struct view *v)
 	view_edit_stop(v);
 	if (f) {
 		screen_drop_draft(st, f);
-		view_message(v, VIEW_TONE_PLAIN, "The %s was left as it was.", f->label);
+		screen_say_field(v, VIEW_TONE_PLAIN, f, "was left as it was.");
 	}
 }
 

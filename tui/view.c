@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "mem.h"
+#include "record.h"
 #include "text.h"
 
 enum {
@@ -1257,4 +1258,10 @@ size_t view_layout(struct view *v, size_t height, const struct view_line *prev, 
 	}
 	free(lines);
 	return n;
+}
+
+/* The field's label in a sentence, "the" or not as its record field says. */
+char *view_field_called(const struct view_field *f, bool capital)
+{
+	return record_label_called(f->field, f->label, capital);
 }

@@ -130,6 +130,7 @@ struct view_field {
 	bool read_only; /* shown, not edited here */
 	bool multiline; /* long text */
 	bool live;      /* the screen hears each change while it is typed (see struct screen) */
+	bool follow_up; /* a question about the field before it, there for now: not counted */
 	const struct field *field; /* the record field it edits, or NULL */
 };
 
@@ -308,6 +309,12 @@ void view_edit_kill(struct view *v);
  * The caller frees it.
  */
 char *view_field_answer(const struct view_field *f, const char *typed);
+
+/*
+ * The field's label as words in a sentence (record_label_called): "the date
+ * held", "who decides"; capital for the start of one. The caller frees it.
+ */
+char *view_field_called(const struct view_field *f, bool capital);
 
 /* ---- layout for renderers that draw a window of lines ---- */
 

@@ -297,6 +297,37 @@ static void test_name(void **state)
 	screen_stack_free(st);
 }
 
+/*
+ * A file from an unrelated record is refused with what to do on this screen
+ * (combine, not a command-line option); combine then joins the two records.
+ */
+static void test_combine(void **state)
+{
+	struct pair *p = *state;
+	struct project pr;
+	project_init(&pr);
+	mem_replace(&pr.title, "Carers' breaks review");
+	assert_int_equal(project_create(p->b, &pr, NULL), ERROR_NONE);
+	project_clear(&pr);
+	char *from_a = export_from(p, p->a, "from-a.sync");
+	struct screen_stack *st = screen_stack_new(screens, p->b, NULL);
+	assert_true(screen_push(st, "sync", 0));
+
+	act(st, 'a', from_a);
+	drive_dump(st, "unrelated");
+	assert_int_equal(screen_view(st)->message_tone, VIEW_TONE_ALERT);
+	assert_message(st, "choose combine (the c key) and give the same file");
+	assert_null(strstr(screen_view(st)->message, "--"));
+	assert_int_equal(meetings_in(p->b), 0);
+
+	act(st, 'c', from_a);
+	drive_dump(st, "combined");
+	assert_message(st, "This database now shares the record kept by LAPTOP-A.");
+	assert_int_equal(meetings_in(p->b), 1);
+	free(from_a);
+	screen_stack_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -304,6 +335,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_conflict_reported, pair_setup, pair_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_files, pair_setup, pair_teardown),
 		cmocka_unit_test_setup_teardown(test_name, pair_setup, pair_teardown),
+		cmocka_unit_test_setup_teardown(test_combine, pair_setup, pair_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -58,7 +58,7 @@ for sig in KILL HUP TERM; do
 	shows "SIG$sig: and a sentence says so" "You were typing the open to change when involve stopped"
 	in_field "SIG$sig: the cursor is in the field" "open to change"
 	keys Enter
-	shows "SIG$sig: Enter saves it" "Saved the open to change: The order of the sections."
+	shows "SIG$sig: Enter saves it" "Saved open to change: The order of the sections."
 	n=$(sqlite3 "$T/$sig.db" "SELECT count(*) FROM meeting WHERE title = 'Autism forum $sig' AND open_to_change = 'The order of the sections'")
 	[ "$n" = 1 ] && pass "SIG$sig: the database holds the meeting with it" ||
 		fail "SIG$sig: the database holds $n such meetings"
@@ -89,7 +89,7 @@ echo "COMMIT;" >&3
 exec 3>&-
 wait
 keys Enter
-shows "unlocked: Enter saves it" "Saved the open to change: How often we meet."
+shows "unlocked: Enter saves it" "Saved open to change: How often we meet."
 n=$(sqlite3 "$T/locked.db" "SELECT count(*) FROM meeting WHERE title = 'Carers'' forum' AND open_to_change = 'How often we meet'")
 [ "$n" = 1 ] && pass "unlocked: the database holds it" || fail "unlocked: $n meetings hold it"
 finish

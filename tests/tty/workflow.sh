@@ -170,7 +170,7 @@ keys Enter
 typed "The form is now two pages"
 in_field "typing what was done" "what was done"
 keys Enter
-shows "what was done saved" "Saved the what was done: The form is now two pages."
+shows "what was done saved" "Saved what was done: The form is now two pages."
 keys q
 titled "q" "Adult autism strategy: Autism forum: the draft aims"
 shows "answered" "adopted: The forms are too long, said by Olu Adebayo-Nwosu, answered"
@@ -206,9 +206,9 @@ keys q
 titled "q" "Adult autism strategy: Strategic framework, stage 5 of 12"
 # / goes through the findings that name the meeting, then on into the list of meetings.
 find_row "Autism forum" "due soon: Autism forum: the draft aims"
-selected "the stage lists the meeting, feedback due soon" "due soon: Autism forum: the draft aims, held, 3 attended, feedback 2 due soon"
+selected "the stage lists the meeting, feedback due soon" "due soon: Autism forum: the draft aims, 3 came, 2 owed feedback"
 on_selected_row "the meeting on its stage"
-says "the meeting's row in full, with its date" "feedback 2 due soon, 2026-11-22"
+says "the meeting's row in full, with its date" "2 owed feedback, 2026-11-22"
 keys q q q
 titled "back to Today" "Today, 2026-11-22"
 shows "the meeting is due soon, first" "$row"
