@@ -586,11 +586,12 @@ bool screen_offer_draft(struct screen_stack *st)
 		if (f && !f->read_only) {
 			view_focus_field(v, sec, index);
 			view_edit_start(v, value);
-			view_message(
-			        v, VIEW_TONE_WARN,
-			        "You were typing the %s when involve stopped; what you typed is "
-			        "back: save it, or cancel to leave the %s as it was.",
-			        f->label, f->label);
+			char *called = view_field_called(f, false);
+			view_message(v, VIEW_TONE_WARN,
+			             "You were typing %s when involve stopped; what you typed is "
+			             "back: save it, or cancel to leave %s as it was.",
+			             called, called);
+			free(called);
 			offered = true;
 		} else {
 			screen_pop(st);

@@ -55,7 +55,7 @@ for sig in KILL HUP TERM; do
 	shows "SIG$sig: the title was kept" "  title: Autism forum $sig"
 	shows "SIG$sig: the purpose was kept" "  purpose: Check the draft aims"
 	shows "SIG$sig: what was typed is back in its field" "> open to change: The order of the sections"
-	shows "SIG$sig: and a sentence says so" "You were typing the open to change when involve stopped"
+	shows "SIG$sig: and a sentence says so" "You were typing open to change when involve stopped"
 	in_field "SIG$sig: the cursor is in the field" "open to change"
 	keys Enter
 	shows "SIG$sig: Enter saves it" "Saved open to change: The order of the sections."
