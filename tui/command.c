@@ -29,6 +29,7 @@ static const struct command_info command_table[] = {
 	  "stop typing and leave the field as it was" },
 	{ COMMAND_KEEP_FIELD, NULL, NULL, "in text mode, Enter on its own keeps a field as it is" },
 	{ COMMAND_BACK, "back", "Escape, q or Left arrow", "go back to the screen before" },
+	{ COMMAND_FIRST, "today", "Control-T", "go straight back to the first screen, Today" },
 	{ COMMAND_HELP, "help", "? or F1", "show this help" },
 	{ COMMAND_LOOK, "look", "Control-L", "show the whole screen again" },
 	{ COMMAND_QUIT, "quit", "Q or Control-C",

@@ -28,6 +28,7 @@ enum command_kind {
 	COMMAND_OPEN,   /* the selected row: the screen opens it; a field: edit it */
 	COMMAND_CHOOSE, /* a numbered item (text mode): section and index; then open it */
 	COMMAND_BACK,   /* leave this screen (or stop editing, or answer no) */
+	COMMAND_FIRST,  /* leave every screen but the first (Today) */
 	COMMAND_QUIT,   /* leave the program */
 	COMMAND_HELP,   /* the keys and commands of this screen */
 	COMMAND_FIND,   /* text: go to the next row holding it */

@@ -473,6 +473,7 @@ static const struct render_curses_key {
 	{ 127, false, COMMAND_BACK, 0 },
 	{ 8, false, COMMAND_BACK, 0 },
 	{ 'Q', false, COMMAND_QUIT, 0 },
+	{ 20, false, COMMAND_FIRST, 0 }, /* Control-T */
 	{ '?', false, COMMAND_HELP, 0 },
 	{ KEY_F(1), true, COMMAND_HELP, 0 },
 	{ 12, false, COMMAND_LOOK, 0 },

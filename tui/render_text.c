@@ -289,7 +289,7 @@ static void render_text_actions(struct render_text *t, const struct view *v)
 		free(text);
 		text = more;
 	}
-	render_text_add(t, 0, false, "%s%s back, help, quit.", text,
+	render_text_add(t, 0, false, "%s%s back, today, help, quit.", text,
 	                list ? " find and some words, next, previous," : "");
 	free(text);
 }

@@ -508,6 +508,23 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 			return true;
 		}
 		return screen_leave_top(st);
+	case COMMAND_FIRST:
+		if (v->edit.active) {
+			view_message(
+			        v, VIEW_TONE_WARN,
+			        "Save what you are typing first (Enter), or leave it as it was "
+			        "(Escape).");
+			return true;
+		}
+		if (st->n == 1) {
+			view_message(v, VIEW_TONE_PLAIN, "This is the first screen.");
+			return true;
+		}
+		while (st->n > 1)
+			screen_pop(st);
+		screen_rebuild(st);
+		screen_view(st)->fresh = true;
+		return true;
 	case COMMAND_CANCEL:
 		screen_cancel_edit(st, v);
 		return true;

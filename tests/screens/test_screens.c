@@ -160,6 +160,31 @@ static void a_field_is_saved_when_left_and_a_bad_one_explained(void **state)
 	screen_stack_free(st);
 }
 
+static void today_goes_straight_back_to_the_first_screen(void **state)
+{
+	struct support_db *db = *state;
+	make_projects(db->store, 3);
+	struct screen_stack *st = screen_stack_new(screens, db->store, NULL);
+	assert_true(screen_push(st, "projects", 0));
+	assert_true(drive_send(st, COMMAND_FIRST, NULL));
+	assert_string_equal(screen_view(st)->message, "This is the first screen.");
+	drive_send(st, COMMAND_OPEN, NULL);
+	assert_int_equal(screen_depth(st), 2);
+	/* While typing, it asks for the field to be saved or left first, and stays. */
+	drive_focus_field(st, "title");
+	drive_send(st, COMMAND_OPEN, NULL);
+	assert_true(screen_view(st)->edit.active);
+	assert_true(drive_send(st, COMMAND_FIRST, NULL));
+	assert_int_equal(screen_depth(st), 2);
+	assert_non_null(strstr(screen_view(st)->message, "Save what you are typing first"));
+	drive_send(st, COMMAND_CANCEL, NULL);
+	assert_true(drive_send(st, COMMAND_FIRST, NULL));
+	assert_int_equal(screen_depth(st), 1);
+	assert_string_equal(screen_view(st)->title, "Projects");
+	assert_true(screen_view(st)->fresh);
+	screen_stack_free(st);
+}
+
 static void adding_creates_the_record_with_its_first_field(void **state)
 {
 	struct support_db *db = *state;
@@ -323,6 +348,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_list_pages_through_thousands, support_db_setup,
 		                                support_db_teardown),
 		cmocka_unit_test_setup_teardown(a_field_is_saved_when_left_and_a_bad_one_explained,
+		                                support_db_setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(today_goes_straight_back_to_the_first_screen,
 		                                support_db_setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(adding_creates_the_record_with_its_first_field,
 		                                support_db_setup, support_db_teardown),
