@@ -379,18 +379,15 @@ static void render_text_piece(struct render_text *t, size_t reserve)
 	size_t room = t->budget > reserve + 1 ? t->budget - reserve : 1;
 	for (; end < t->nlines; end++) {
 		const struct render_text_line *l = &t->lines[end];
-		size_t need = 0;
-		if (t->budget) {
-			need = render_text_height(t, l->text);
-			if (l->number && !render_text_numbered_from(t, end + 1))
-				for (size_t j = end + 1; j < t->nlines; j++)
-					need += render_text_height(t, t->lines[j].text);
-		}
+		size_t own = t->budget ? render_text_height(t, l->text) : 0, need = own;
+		if (t->budget && l->number && !render_text_numbered_from(t, end + 1))
+			for (size_t j = end + 1; j < t->nlines; j++)
+				need += render_text_height(t, t->lines[j].text);
 		bool full = (t->budget && height + need > room) ||
 		            (l->number && numbered == t->page);
 		if (full && numbered && l->number)
 			break;
-		height += t->budget ? render_text_height(t, l->text) : 0;
+		height += own;
 		numbered += l->number != 0;
 	}
 	/* A heading goes with the rows under it. */

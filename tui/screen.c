@@ -520,11 +520,9 @@ bool screen_dispatch(struct screen_stack *st, const struct command *cmd)
 			view_message(v, VIEW_TONE_PLAIN, "This is the first screen.");
 			return true;
 		}
-		while (st->n > 1)
+		while (st->n > 2)
 			screen_pop(st);
-		screen_rebuild(st);
-		screen_view(st)->fresh = true;
-		return true;
+		return screen_leave_top(st);
 	case COMMAND_CANCEL:
 		screen_cancel_edit(st, v);
 		return true;
