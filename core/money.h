@@ -13,8 +13,8 @@ enum { MONEY_TEXT_SIZE = 48 };
 
 /*
  * Parse pounds: "12", "12.5", "12.50", "£1,250.50", "1250.50". At most two
- * decimals; not negative; at most £1,000,000,000 (a whole council budget fits). On failure ERROR_INVALID with a
- * sentence; *pence untouched.
+ * decimals; not negative; at most £1,000,000,000 (a whole council budget fits). On failure
+ * ERROR_INVALID with a sentence; *pence untouched.
  */
 enum error_code money_parse(const char *text, int64_t *pence, struct error *err);
 /* "1250.50" (no symbol, no separators), for CSV and forms. */

@@ -439,7 +439,7 @@ static void rules_people_diary_emit(struct rules_run *x, struct rules_people_dia
 	RULES_ALL_ONLY "meeting m CROSS JOIN attendance a ON a.meeting_id = m.id" RULES_ONLY_END
 #define RULES_PEOPLE_BY_PERSON                                                                     \
 	RULES_NARROWED_ONLY                                                                        \
-	        "attendance a CROSS JOIN meeting m ON m.id = a.meeting_id" RULES_ONLY_END
+	"attendance a CROSS JOIN meeting m ON m.id = a.meeting_id" RULES_ONLY_END
 
 enum error_code rules_people_fatigue(struct rules_run *x, struct error *err)
 {

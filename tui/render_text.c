@@ -62,15 +62,15 @@ struct render_text {
 	 */
 	struct render_text_line *lines;
 	size_t nlines, lines_cap;
-	size_t shown;           /* lines of it printed so far */
-	size_t *pieces;         /* the line each piece printed so far starts at */
+	size_t shown;   /* lines of it printed so far */
+	size_t *pieces; /* the line each piece printed so far starts at */
 	size_t npieces, pieces_cap;
-	size_t piece_first;     /* the numbers in the piece printed last (0: none) */
+	size_t piece_first; /* the numbers in the piece printed last (0: none) */
 	size_t piece_last;
-	int64_t total;          /* numbered rows in all, counting the list's rows not printed; -1 */
-	bool fields_only;       /* every number stands for a field */
-	size_t list_from;       /* a page of a list numbered from this (not 1); else 0 */
-	size_t *sec_number;     /* whole screen: the number of each section's first item */
+	int64_t total;      /* numbered rows in all, counting the list's rows not printed; -1 */
+	bool fields_only;   /* every number stands for a field */
+	size_t list_from;   /* a page of a list numbered from this (not 1); else 0 */
+	size_t *sec_number; /* whole screen: the number of each section's first item */
 	size_t nsec_number, sec_number_cap;
 	bool walking; /* asking every field in turn */
 	bool asking;  /* the last prompt asked for a field's value */
@@ -260,7 +260,8 @@ static void render_text_rows(struct render_text *t, struct view *v, size_t s, si
 		else
 			t->total = -1;
 	} else if (more) {
-		render_text_add(t, 0, false, "%s", "There are more; the first ones are listed here.");
+		render_text_add(t, 0, false, "%s",
+		                "There are more; the first ones are listed here.");
 	}
 }
 
@@ -284,8 +285,8 @@ static void render_text_actions(struct render_text *t, const struct view *v)
 		list |= v->sections[s].kind == VIEW_LIST;
 	char *text = mem_strdup("Commands:");
 	for (size_t i = 0; i < v->nactions; i++) {
-		char *more = mem_printf("%s %s (%s),", text, v->actions[i].word,
-		                        v->actions[i].label);
+		char *more =
+		        mem_printf("%s %s (%s),", text, v->actions[i].word, v->actions[i].label);
 		free(text);
 		text = more;
 	}
@@ -383,8 +384,8 @@ static void render_text_piece(struct render_text *t, size_t reserve)
 		if (t->budget && l->number && !render_text_numbered_from(t, end + 1))
 			for (size_t j = end + 1; j < t->nlines; j++)
 				need += render_text_height(t, t->lines[j].text);
-		bool full = (t->budget && height + need > room) ||
-		            (l->number && numbered == t->page);
+		bool full =
+		        (t->budget && height + need > room) || (l->number && numbered == t->page);
 		if (full && numbered && l->number)
 			break;
 		height += own;
@@ -433,8 +434,7 @@ static size_t render_text_heard_after(const struct render_text *t, size_t last)
  * rows are heard under it; rows added to a section already heard are not
  * skipped. Line old when the row numbered last is no longer there.
  */
-static size_t render_text_resume(const struct render_text *t, size_t last, size_t after,
-                                 size_t old)
+static size_t render_text_resume(const struct render_text *t, size_t last, size_t after, size_t old)
 {
 	size_t j = render_text_line_of(t, last);
 	if (after == SIZE_MAX || j == t->nlines)
@@ -516,12 +516,13 @@ static void render_text_prompt(struct render_text *t, const struct view *v)
 		/* All of it was printed at once. */
 		if (t->fields_only)
 			render_text_put(
-			        t, "Type a field number from %zu to %zu to change it, or a command:",
+			        t,
+			        "Type a field number from %zu to %zu to change it, or a command:",
 			        first, last);
 		else
-			render_text_put(t,
-			                "Type a number from %zu to %zu to open it, or a command:",
-			                first, last);
+			render_text_put(
+			        t, "Type a number from %zu to %zu to open it, or a command:", first,
+			        last);
 		return;
 	}
 	const char *what = t->fields_only ? "Fields" : "Rows";
@@ -537,8 +538,9 @@ static void render_text_prompt(struct render_text *t, const struct view *v)
 	if (more)
 		render_text_put(t, " Type next for more, a number to open one, or a command:");
 	else
-		render_text_put(t, " Type a number from %zu to %zu to open one, or a command:",
-		                first, last);
+		render_text_put(t,
+		                " Type a number from %zu to %zu to open one, or a command:", first,
+		                last);
 }
 
 /* Lines a message takes on the terminal (0 when there is none). */
