@@ -34,8 +34,9 @@
 	"  EXCEPT SELECT f.meeting_id, f.person_id FROM feedback f"                                \
 	"  WHERE 1" in_due " AND f.meeting_id IN due" end " ORDER BY 1, 2 LIMIT -1)"               \
 	" SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, pe.preferred_format,"            \
-	" pe.language FROM owed CROSS JOIN meeting m ON m.id = owed.meeting_id"                    \
-	" JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = owed.person_id"          \
+	" pe.language FROM owed CROSS JOIN meeting m" RULES_MEETING_BRIEF                          \
+	" ON m.id = owed.meeting_id JOIN project p ON p.id = m.project_id"                         \
+	" JOIN person pe" RULES_PERSON_BRIEF " ON pe.id = owed.person_id"                          \
 	" WHERE m.status = 'held' AND m.feedback_due_on >= :from AND m.feedback_due_on <= :to"     \
 	" AND pe.anonymised = 0"                                                                   \
 	" ORDER BY m.feedback_due_on, m.held_on, m.id, pe.name COLLATE NOCASE, pe.id"
@@ -150,8 +151,9 @@ enum error_code rules_feedback_missing_reason(struct rules_run *x, struct error 
 	 */
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING_PERSON ", c.response, c.said"
-	        " FROM contribution c JOIN meeting m ON m.id = c.meeting_id"
-	        " JOIN project p ON p.id = m.project_id LEFT JOIN person pe ON pe.id = c.person_id"
+	        " FROM contribution c JOIN meeting m" RULES_MEETING_BRIEF " ON m.id = c.meeting_id"
+	        " JOIN project p ON p.id = m.project_id"
+	        " LEFT JOIN person pe" RULES_PERSON_BRIEF " ON pe.id = c.person_id"
 	        " WHERE (c.response = 'partly' OR c.response = 'not_possible')"
 	        " AND " RULES_BLANK("c.reason") RULES_SCOPE
 	        " ORDER BY m.held_on, m.id, c.created_at, c.id";
@@ -179,8 +181,9 @@ enum error_code rules_feedback_unanswered(struct rules_run *x, struct error *err
 {
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING_PERSON ", m.feedback_due_on, c.said"
-	        " FROM contribution c JOIN meeting m ON m.id = c.meeting_id"
-	        " JOIN project p ON p.id = m.project_id LEFT JOIN person pe ON pe.id = c.person_id"
+	        " FROM contribution c JOIN meeting m" RULES_MEETING_BRIEF " ON m.id = c.meeting_id"
+	        " JOIN project p ON p.id = m.project_id"
+	        " LEFT JOIN person pe" RULES_PERSON_BRIEF " ON pe.id = c.person_id"
 	        " WHERE c.response = 'pending' AND +m.status = 'held'"
 	        " AND m.feedback_due_on <= :today" RULES_SCOPE
 	        " ORDER BY m.feedback_due_on, m.held_on, m.id, c.created_at, c.id";
@@ -211,8 +214,9 @@ enum error_code rules_feedback_wrong_format(struct rules_run *x, struct error *e
 	 */
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING_PERSON ", f.format, pe.preferred_format, f.given_on,"
-	        " pe.language FROM person pe" RULES_CROSS " JOIN feedback f ON f.person_id = pe.id"
-	        " JOIN meeting m ON m.id = f.meeting_id JOIN project p ON p.id = m.project_id"
+	        " pe.language FROM person pe" RULES_PERSON_BRIEF RULES_CROSS
+	        " JOIN feedback f ON f.person_id = pe.id JOIN meeting m" RULES_MEETING_BRIEF
+	        " ON m.id = f.meeting_id JOIN project p ON p.id = m.project_id"
 	        " WHERE f.format <> pe.preferred_format AND pe.anonymised = 0" RULES_SCOPE
 	        " ORDER BY f.given_on, m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";
 	return rules_query(x, sql, &rules_scope_meeting, rules_feedback_wrong_format_message, err);

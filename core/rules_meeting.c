@@ -66,8 +66,10 @@ enum error_code rules_meeting_lone_voice(struct rules_run *x, struct error *err)
 	        "  max(a.person_id) AS one FROM lone LEFT JOIN attendance a"
 	        "  ON a.meeting_id = lone.id AND " RULES_USER_PRESENT " GROUP BY lone.id)"
 	        " SELECT p.id, p.title, m.stage, m.id, m.title, m.held_on, pe.id, pe.name, u.n"
-	        " FROM u CROSS JOIN meeting m ON m.id = u.id JOIN project p ON p.id = m.project_id"
-	        " LEFT JOIN person pe ON pe.id = u.one ORDER BY m.held_on, m.id";
+	        " FROM u CROSS JOIN meeting m" RULES_MEETING_BRIEF " ON m.id = u.id"
+	        " JOIN project p ON p.id = m.project_id"
+	        " LEFT JOIN person pe" RULES_PERSON_BRIEF
+	        " ON pe.id = u.one ORDER BY m.held_on, m.id";
 	static const struct rules_scope_sql scope = {
 		.project = "m.project_id = :scope_id",
 		.stage = "m.project_id = :scope_id AND m.stage = :scope_stage",
@@ -100,11 +102,15 @@ static char *rules_meeting_purpose_message(struct rules_run *x, struct sqlite3_s
 
 enum error_code rules_meeting_purpose_unclear(struct rules_run *x, struct error *err)
 {
-	/* Over everything, the table straight through: quicker than in date order, then sorted. */
+	/*
+	 * Over everything, the meeting_unclear index holds just these meetings,
+	 * in date order: its condition is this query's, word for word (or SQLite
+	 * will not use it).
+	 */
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING ", m.purpose, m.open_to_change"
-	        " FROM meeting m" RULES_SCAN " JOIN project p ON p.id = m.project_id"
-	        " WHERE +m.status = 'held'"
+	        " FROM meeting m" RULES_ALL_ONLY " INDEXED BY meeting_unclear" RULES_ONLY_END
+	        " JOIN project p ON p.id = m.project_id WHERE m.status = 'held'"
 	        " AND (" RULES_BLANK("m.purpose") " OR " RULES_BLANK(
 	                "m.open_to_change") ")" RULES_SCOPE " ORDER BY m.held_on, m.id";
 	return rules_query(x, sql, &rules_meeting_scope, rules_meeting_purpose_message, err);
@@ -147,11 +153,11 @@ enum error_code rules_meeting_papers_late(struct rules_run *x, struct error *err
 {
 	/*
 	 * Planned meetings count once the last day to send papers has passed.
-	 * Over everything, the table straight through, as for unclear purposes.
+	 * Over everything, the slim copy of the meetings straight through.
 	 */
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING ", m.status, m.papers_sent_on"
-	        " FROM meeting m" RULES_SCAN " JOIN project p ON p.id = m.project_id"
+	        " FROM meeting m" RULES_MEETING_BRIEF " JOIN project p ON p.id = m.project_id"
 	        " WHERE (+m.status = 'held' OR (+m.status = 'planned' AND m.held_on < :soon))"
 	        " AND (m.papers_sent_on IS NULL OR m.papers_sent_on > date(m.held_on, "
 	        ":before))" RULES_SCOPE " ORDER BY m.held_on, m.id";
@@ -190,7 +196,7 @@ enum error_code rules_meeting_needs_unmet(struct rules_run *x, struct error *err
 {
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING_PERSON ", pe.support_needs"
-	        " FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	        " FROM attendance a JOIN meeting m" RULES_MEETING_BRIEF " ON m.id = a.meeting_id"
 	        " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = a.person_id"
 	        " WHERE a.needs_met = 0 AND m.status <> 'cancelled'" RULES_SCOPE
 	        " ORDER BY m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";

@@ -68,8 +68,8 @@ enum error_code rules_payment_overdue(struct rules_run *x, struct error *err)
 {
 	static const char sql[] =
 	        "SELECT " RULES_ROW_MEETING_PERSON ", pay.claimed_on, pay.amount_pence, pay.kind"
-	        " FROM payment pay JOIN person pe ON pe.id = pay.person_id"
-	        " LEFT JOIN meeting m ON m.id = pay.meeting_id"
+	        " FROM payment pay JOIN person pe" RULES_PERSON_BRIEF " ON pe.id = pay.person_id"
+	        " LEFT JOIN meeting m" RULES_MEETING_BRIEF " ON m.id = pay.meeting_id"
 	        " LEFT JOIN project p ON p.id = m.project_id"
 	        " WHERE pay.paid_on IS NULL AND pay.declined = 0"
 	        " AND pay.claimed_on <= :cutoff" RULES_SCOPE
@@ -113,8 +113,10 @@ enum error_code rules_payment_not_offered(struct rules_run *x, struct error *err
 	        "  WHERE pay.meeting_id IS NOT NULL" RULES_NARROWED_ONLY
 	        " AND pay.meeting_id IN held" RULES_ONLY_END "  ORDER BY 1, 2 LIMIT -1)"
 	        " SELECT " RULES_ROW_MEETING_PERSON
-	        " FROM unpaid CROSS JOIN meeting m ON m.id = unpaid.meeting_id"
-	        " JOIN project p ON p.id = m.project_id JOIN person pe ON pe.id = unpaid.person_id"
+	        " FROM unpaid CROSS JOIN meeting m" RULES_MEETING_BRIEF
+	        " ON m.id = unpaid.meeting_id"
+	        " JOIN project p ON p.id = m.project_id"
+	        " JOIN person pe" RULES_PERSON_BRIEF " ON pe.id = unpaid.person_id"
 	        " WHERE m.status = 'held' AND m.held_on < :cutoff AND pe.anonymised = 0"
 	        " ORDER BY m.held_on, m.id, pe.name COLLATE NOCASE, pe.id";
 	static const struct rules_scope_sql scope = {
@@ -254,7 +256,7 @@ enum error_code rules_payment_action_overdue(struct rules_run *x, struct error *
 	static const char sql[] =
 	        "SELECT p.id, p.title, m.stage, m.id, m.title, m.held_on, NULL, NULL,"
 	        " ac.due_on, ac.summary, ac.owner"
-	        " FROM action ac LEFT JOIN meeting m ON m.id = ac.meeting_id"
+	        " FROM action ac LEFT JOIN meeting m" RULES_MEETING_BRIEF " ON m.id = ac.meeting_id"
 	        " LEFT JOIN project p ON p.id = coalesce(ac.project_id, m.project_id)"
 	        " WHERE ac.done_on IS NULL AND ac.due_on < :today" RULES_SCOPE
 	        " ORDER BY ac.due_on, ac.id";

@@ -265,23 +265,33 @@ enum error_code rules_people_no_newcomers(struct rules_run *x, struct error *err
 	 * earlier meetings are looked for (a2, tied to pe so it runs after) only
 	 * for people whose first involvement is recent, and checked against the
 	 * set of them (built once from meeting_status; the + keeps the planner
-	 * from looking each one up) rather than each read from the table.
+	 * from looking each one up) rather than each read from the table. Over
+	 * everything, the newcomers are found once, person by person from the
+	 * slim copy and attendance_person, rather than again for each project
+	 * they came to; the + keeps the planner from walking each newcomer's
+	 * attendances for every project.
 	 */
+#define RULES_PEOPLE_NEW                                                                           \
+	"coalesce(pe.first_involved_on, '9999-12-31') > :from"                                     \
+	" AND NOT EXISTS (SELECT 1 FROM attendance a2 WHERE a2.person_id = pe.id"                  \
+	"  AND +a2.meeting_id IN (SELECT m2.id FROM meeting m2 WHERE m2.status = 'held'"           \
+	"   AND m2.held_on <= :from) AND a2.attended = 1"                                          \
+	"  AND a2.role IN ('service_user', 'carer'))"
 	static const char sql[] =
-	        "SELECT p.id, p.title, NULL, NULL, NULL, NULL, NULL, NULL FROM project p"
+	        "WITH newcomer AS MATERIALIZED (SELECT pe.id FROM person pe" RULES_PERSON_BRIEF
+	        " WHERE " RULES_PEOPLE_NEW ")"
+	        " SELECT p.id, p.title, NULL, NULL, NULL, NULL, NULL, NULL FROM project p"
 	        " WHERE EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = m.id"
 	        "  WHERE m.project_id = p.id AND m.status = 'held' AND m.held_on > :from"
 	        "  AND m.held_on <= :today AND " RULES_USER_PRESENT RULES_SCOPE ")"
-	        " AND NOT EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = m.id"
-	        "  JOIN person pe ON pe.id = a.person_id"
+	        " AND NOT EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = "
+	        "m.id" RULES_NARROWED_ONLY " JOIN person pe ON pe.id = a.person_id" RULES_ONLY_END
 	        "  WHERE m.project_id = p.id AND m.status = 'held' AND m.held_on > :from"
-	        "  AND m.held_on <= :today AND " RULES_USER_PRESENT RULES_SCOPE
-	        "  AND coalesce(pe.first_involved_on, '9999-12-31') > :from"
-	        "  AND NOT EXISTS (SELECT 1 FROM attendance a2 WHERE a2.person_id = pe.id"
-	        "   AND +a2.meeting_id IN (SELECT m2.id FROM meeting m2 WHERE m2.status = 'held'"
-	        "    AND m2.held_on <= :from) AND a2.attended = 1"
-	        "   AND a2.role IN ('service_user', 'carer')))"
+	        "  AND m.held_on <= :today AND " RULES_USER_PRESENT RULES_SCOPE RULES_ALL_ONLY
+	        " AND +a.person_id IN newcomer" RULES_ONLY_END RULES_NARROWED_ONLY
+	        " AND " RULES_PEOPLE_NEW RULES_ONLY_END ")"
 	        " ORDER BY p.title, p.id";
+#undef RULES_PEOPLE_NEW
 	return rules_query_day(
 	        x, sql, &rules_people_group_scope, ":from",
 	        x->today - (int32_t)config_int(x->config, "representation.newcomer_days"),
