@@ -2,9 +2,11 @@
 /* rules: the one table of rules, the engine that runs them over a scope, and finding lists. */
 #include "rules.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "config.h"
 #include "mem.h"
@@ -278,10 +280,229 @@ struct rules_options rules_options_default(int32_t today)
 	};
 }
 
+/* Whether rule i runs under config and opt. */
+static bool rules_selected(const struct config *config, const struct rules_options *opt, size_t i)
+{
+	const struct rule *r = &rules_all[i];
+	return (!opt->only || (opt->only & (UINT64_C(1) << i))) &&
+	       config_rule_enabled(config, r->id) && rules_severity(config, r) <= opt->lowest;
+}
+
+/* A run of rule i on x's store, delivering to x's callback. */
+static enum error_code rules_run_one(struct rules_run *x, size_t i, struct error *err)
+{
+	x->rule = &rules_all[i];
+	x->severity = rules_severity(x->config, x->rule);
+	return x->rule->check(x, err);
+}
+
+/*
+ * The size of file from which a run over everything is shared between two
+ * connections: below it every rule is done in tens of milliseconds, and a
+ * second connection would cost more than it saves.
+ */
+#define RULES_SHARE_BYTES ((off_t)32 << 20)
+
+/* The rules of a run over everything, shared between two threads (rules_run). */
+struct rules_share {
+	const struct config *config;
+	const struct rules_options *opt;
+	size_t todo[RULES_COUNT]; /* the rules to run, in table order */
+	size_t ntodo;
+	pthread_mutex_t lock;   /* held to read or write next, halt and done */
+	size_t next;            /* the next of todo to take */
+	bool halt;              /* a rule failed, or the caller asked to stop: take no more */
+	bool done[RULES_COUNT]; /* todo[k] has run: found[k], codes[k], errs[k] are set */
+	/* Written only by the thread that took todo[k], and read once done[k]: */
+	struct rules_list found[RULES_COUNT];
+	enum error_code codes[RULES_COUNT];
+	struct error errs[RULES_COUNT];
+};
+
+/* Take the next rule not yet taken, in table order; false when none is left to take. */
+static bool rules_share_take(struct rules_share *sh, size_t *k)
+{
+	pthread_mutex_lock(&sh->lock);
+	bool take = !sh->halt && sh->next < sh->ntodo;
+	if (take)
+		*k = sh->next++;
+	pthread_mutex_unlock(&sh->lock);
+	return take;
+}
+
+/* Take no more rules. */
+static void rules_share_halt(struct rules_share *sh)
+{
+	pthread_mutex_lock(&sh->lock);
+	sh->halt = true;
+	pthread_mutex_unlock(&sh->lock);
+}
+
+/* Whether todo[k] has run. */
+static bool rules_share_done(struct rules_share *sh, size_t k)
+{
+	pthread_mutex_lock(&sh->lock);
+	bool done = sh->done[k];
+	pthread_mutex_unlock(&sh->lock);
+	return done;
+}
+
+/* Run todo[k] on x's store, keeping its findings in found[k] for this thread to deliver. */
+static void rules_share_keep(struct rules_share *sh, struct rules_run *x, size_t k)
+{
+	x->fn = rules_list_add;
+	x->ctx = &sh->found[k];
+	sh->codes[k] = rules_run_one(x, sh->todo[k], &sh->errs[k]);
+	pthread_mutex_lock(&sh->lock);
+	sh->done[k] = true;
+	if (sh->codes[k] != ERROR_NONE)
+		sh->halt = true;
+	pthread_mutex_unlock(&sh->lock);
+}
+
+/* A rules_run over everything on s, as rules_share_work runs each rule. */
+static struct rules_run rules_share_run(const struct rules_share *sh, struct store *s)
+{
+	struct rules_run x = {
+		.store = s,
+		.config = sh->config,
+		.opt = sh->opt,
+		.today = sh->opt->today,
+	};
+	date_format(x.today, x.today_text);
+	return x;
+}
+
+/* The second thread, with its own connection: takes rules and keeps their findings. */
+struct rules_helper {
+	struct rules_share *share;
+	struct store *store;
+};
+
+static void *rules_share_thread(void *arg)
+{
+	struct rules_helper *h = arg;
+	struct rules_run x = rules_share_run(h->share, h->store);
+	size_t k;
+	while (rules_share_take(h->share, &k))
+		rules_share_keep(h->share, &x, k);
+	return NULL;
+}
+
+/* What this thread has delivered so far. */
+struct rules_delivery {
+	rules_finding_fn fn;
+	void *ctx;
+	size_t next;          /* todo[0, next) are delivered */
+	enum error_code code; /* the first failure, in table order */
+	struct error *err;
+};
+
+/*
+ * Deliver found[d->next] and those after it while they are done (all of
+ * them with wait, once no rule is left running), freeing each once delivered.
+ * False when a rule failed or the caller asked to stop.
+ */
+static bool rules_share_deliver(struct rules_share *sh, struct rules_delivery *d)
+{
+	while (d->next < sh->ntodo && rules_share_done(sh, d->next)) {
+		size_t k = d->next++;
+		struct rules_list *l = &sh->found[k];
+		bool go = true;
+		for (size_t i = 0; go && i < l->count; i++) {
+			struct finding f;
+			rules_list_get(l, i, &f);
+			go = d->fn(&f, d->ctx);
+		}
+		rules_list_free(l);
+		if (sh->codes[k] != ERROR_NONE) {
+			d->code = sh->codes[k];
+			*d->err = sh->errs[k];
+			go = false;
+		}
+		if (!go) {
+			rules_share_halt(sh);
+			d->next = sh->ntodo;
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Run the selected rules over everything on s and on a second connection in
+ * a second thread, delivering their findings in table order from this
+ * thread: a rule this thread runs when every rule before it is delivered
+ * goes straight to fn, any other is kept until its turn. False (nothing run)
+ * when there is not enough to share, or no second connection or thread could
+ * be had.
+ */
+static bool rules_run_shared(struct store *s, const struct config *config,
+                             const struct rules_options *opt, rules_finding_fn fn, void *ctx,
+                             enum error_code *code, struct error *err)
+{
+	struct stat file;
+	if (opt->connections == 1 || opt->scope.kind != RULES_SCOPE_ALL ||
+	    store_in_transaction(s) || !sqlite3_threadsafe() || !store_path(s) ||
+	    stat(store_path(s), &file) != 0 ||
+	    (opt->connections != 2 && file.st_size < RULES_SHARE_BYTES))
+		return false;
+	struct rules_share *sh = mem_calloc(1, sizeof *sh);
+	for (size_t i = 0; i < RULES_COUNT; i++)
+		if (rules_selected(config, opt, i))
+			sh->todo[sh->ntodo++] = i;
+	struct rules_helper h = { .share = sh };
+	struct store_options o = { .flags = STORE_READ_ONLY };
+	struct error open_err;
+	pthread_t thread;
+	if (sh->ntodo < 2 || store_open(store_path(s), &o, &h.store, &open_err) != ERROR_NONE) {
+		free(sh);
+		return false;
+	}
+	sh->config = config;
+	sh->opt = opt;
+	pthread_mutex_init(&sh->lock, NULL);
+	for (size_t k = 0; k < sh->ntodo; k++)
+		rules_list_init(&sh->found[k]);
+	bool helped = pthread_create(&thread, NULL, rules_share_thread, &h) == 0;
+	struct rules_delivery d = { .fn = fn, .ctx = ctx, .err = err };
+	struct rules_run x = rules_share_run(sh, s);
+	size_t k;
+	while (rules_share_deliver(sh, &d) && rules_share_take(sh, &k)) {
+		if (k != d.next) {
+			rules_share_keep(sh, &x, k);
+			continue;
+		}
+		/* Its turn already: straight to the caller. */
+		x.fn = fn;
+		x.ctx = ctx;
+		x.stopped = false;
+		d.code = rules_run_one(&x, sh->todo[k], err);
+		d.next = k + 1;
+		if (d.code != ERROR_NONE || x.stopped) {
+			rules_share_halt(sh);
+			d.next = sh->ntodo;
+		}
+	}
+	if (helped)
+		pthread_join(thread, NULL);
+	rules_share_deliver(sh, &d);
+	store_close(h.store);
+	for (k = 0; k < sh->ntodo; k++)
+		rules_list_free(&sh->found[k]);
+	pthread_mutex_destroy(&sh->lock);
+	free(sh);
+	*code = d.code;
+	return true;
+}
+
 enum error_code rules_run(struct store *s, const struct config *config,
                           const struct rules_options *opt, rules_finding_fn fn, void *ctx,
                           struct error *err)
 {
+	enum error_code shared;
+	if (rules_run_shared(s, config, opt, fn, ctx, &shared, err))
+		return shared;
 	struct rules_run x = {
 		.store = s,
 		.config = config,
@@ -292,15 +513,9 @@ enum error_code rules_run(struct store *s, const struct config *config,
 	};
 	date_format(opt->today, x.today_text);
 	for (size_t i = 0; i < RULES_COUNT && !x.stopped; i++) {
-		const struct rule *r = &rules_all[i];
-		if ((opt->only && !(opt->only & (UINT64_C(1) << i))) ||
-		    !config_rule_enabled(config, r->id))
+		if (!rules_selected(config, opt, i))
 			continue;
-		x.rule = r;
-		x.severity = rules_severity(config, r);
-		if (x.severity > opt->lowest)
-			continue;
-		enum error_code code = r->check(&x, err);
+		enum error_code code = rules_run_one(&x, i, err);
 		if (code != ERROR_NONE)
 			return code;
 	}
@@ -837,7 +1052,7 @@ static int rules_cmp_int(int64_t a, int64_t b)
 }
 
 /* qsort has no context argument: the list being sorted. */
-static const struct rules_list_store *rules_sorting;
+static _Thread_local const struct rules_list_store *rules_sorting;
 
 /* The order of rules_list_sort, on finding numbers. */
 static int rules_cmp(const void *pa, const void *pb)

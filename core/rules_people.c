@@ -393,8 +393,9 @@ static uint32_t rules_people_diary_person(struct rules_people_diary *d, int64_t 
 	return d->slots[j].number;
 }
 
-/* qsort has no context argument: the ids being sorted by. */
-static const int64_t *rules_people_sorting;
+/* qsort has no context argument: the ids being sorted by (per thread: rules_run shares rules
+ * between two). */
+static _Thread_local const int64_t *rules_people_sorting;
 
 /* Person numbers by their ids. */
 static int rules_people_by_id(const void *pa, const void *pb)
@@ -565,7 +566,8 @@ enum error_code rules_people_retention_due(struct rules_run *x, struct error *er
 	static const char sql[] =
 	        "SELECT NULL, NULL, NULL, NULL, NULL, NULL, id, name, last FROM"
 	        " (SELECT pe.id AS id, pe.name AS name, max(coalesce(pe.first_involved_on, ''),"
-	        "  coalesce((SELECT max(m.held_on) FROM attendance a CROSS JOIN meeting m"
+	        "  coalesce((SELECT max(m.held_on) FROM attendance a CROSS JOIN meeting "
+	        "m" RULES_MEETING_BRIEF
 	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.status <> 'cancelled'),"
 	        "   ''),"
 	        "  coalesce((SELECT max(f.given_on) FROM feedback f WHERE f.person_id = pe.id), "
@@ -574,7 +576,8 @@ enum error_code rules_people_retention_due(struct rules_run *x, struct error *er
 	        "   WHERE pay.person_id = pe.id), '')) AS last"
 	        "  FROM person pe WHERE pe.anonymised = 0" RULES_SCOPE
 	        "  AND coalesce(pe.first_involved_on, '') <= :cutoff"
-	        "  AND NOT EXISTS (SELECT 1 FROM attendance a CROSS JOIN meeting m"
+	        "  AND NOT EXISTS (SELECT 1 FROM attendance a CROSS JOIN meeting "
+	        "m" RULES_MEETING_BRIEF
 	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.held_on > :cutoff"
 	        "   AND m.status <> 'cancelled')"
 	        "  AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.person_id = pe.id"

@@ -491,7 +491,9 @@ static enum error_code schema_migrate_4(struct store *s, struct error *err)
  * - held meetings of a project in date order with their stage, and each
  *   person's attendances with whether they came and as what: the first
  *   meeting after the framework, and whether a person is new, from the index
- *   alone.
+ *   alone;
+ * - each person's feedback with the day given, and payments with the day
+ *   paid: when someone was last involved, for keeping details too long.
  */
 static enum error_code schema_migrate_5(struct store *s, struct error *err)
 {
@@ -511,8 +513,12 @@ static enum error_code schema_migrate_5(struct store *s, struct error *err)
 	        "DROP INDEX meeting_status;"
 	        "CREATE INDEX meeting_status ON meeting (status, project_id, held_on, stage);"
 	        "DROP INDEX attendance_person;"
-	        "CREATE INDEX attendance_person ON attendance (person_id, meeting_id, attended, "
-	        "role);",
+	        "CREATE INDEX attendance_person ON attendance"
+	        " (person_id, meeting_id, attended, role);"
+	        "DROP INDEX feedback_person;"
+	        "CREATE INDEX feedback_person ON feedback (person_id, format, given_on);"
+	        "DROP INDEX payment_person;"
+	        "CREATE INDEX payment_person ON payment (person_id, claimed_on, paid_on);",
 	        err);
 }
 

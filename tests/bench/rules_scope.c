@@ -50,6 +50,7 @@ static int rules_scope_print(unsigned type, void *ctx, void *stmt, void *sql)
 static int rules_scope_sql(struct store *s, const struct config *conf, char **ids, int n)
 {
 	struct rules_options o = rules_options_default(date_today());
+	o.connections = 1; /* the trace is on this one */
 	for (int i = 0; i < n; i++) {
 		const struct rule *r = rules_find(ids[i]);
 		if (!r) {
@@ -89,6 +90,7 @@ static int rules_scope_cold(struct store *s, const struct config *conf)
 	size_t n;
 	const struct rule *table = rules_table(&n);
 	struct rules_options o = rules_options_default(date_today());
+	o.connections = 1; /* pages read are counted on this one */
 	struct error err;
 	double total = 0;
 	int pages = 0;

@@ -4,10 +4,13 @@
  * everything and run project by project finds the same findings. Queries
  * read whole indexes over everything and look rows up one by one when
  * narrowed (RULES_ALL_ONLY, RULES_NARROWED_ONLY), so this is where the two
- * ways of finding the same thing are held to the same answer.
+ * ways of finding the same thing are held to the same answer. Over
+ * everything the rules may also be shared between two connections in two
+ * threads: the findings must be the same, delivered in the same order.
  */
 #include "support.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,7 @@
 #include "mem.h"
 #include "record.h"
 #include "rules.h"
+#include "store.h"
 
 /* Findings as text, one line each, every field: sorted, so two runs compare line by line. */
 struct lines {
@@ -151,10 +155,99 @@ static void project_by_project_matches_everything(void **state)
 	config_free(conf);
 }
 
+/* A rules_finding_fn: lines_add until the limit is reached, then stop the run. */
+struct stop_at {
+	struct lines lines;
+	size_t limit;
+};
+
+static bool stop_at_add(const struct finding *f, void *ctx)
+{
+	struct stop_at *s = ctx;
+	lines_add(f, &s->lines);
+	return s->lines.count < s->limit;
+}
+
+/* Run over everything on the given number of connections into st (stopping at st->limit). */
+static enum error_code run_on(struct store *s, const struct config *conf, int connections,
+                              uint64_t only, struct stop_at *st, struct error *err)
+{
+	struct rules_options opt = rules_options_default(date_today());
+	opt.connections = connections;
+	opt.only = only;
+	return rules_run(s, conf, &opt, stop_at_add, st, err);
+}
+
+/* Lines a and b hold the same findings in the same order. */
+static void same_lines(const struct lines *a, const struct lines *b)
+{
+	assert_int_equal(a->count, b->count);
+	for (size_t i = 0; i < a->count; i++)
+		if (strcmp(a->line[i], b->line[i]) != 0)
+			fail_msg("finding %zu differs:\n  one connection:  %s\n  two connections: "
+			         "%s",
+			         i, a->line[i], b->line[i]);
+}
+
+/* Two connections in two threads deliver what one does, in the same order, and stop as asked. */
+static void two_connections_find_what_one_does(void **state)
+{
+	struct support_db *db = *state;
+	struct config *conf = config_load(NULL, rules_ids(), NULL);
+	meeting_set_due_policy(config_calendar(conf), (int)config_int(conf, "feedback.due_days"));
+	struct error err;
+	assert_int_equal(demo_build(db->store, 1, date_today(), NULL, &err), ERROR_NONE);
+	size_t nrules;
+	rules_table(&nrules);
+	/* Every rule; then only the morning check's four, which are of different lengths. */
+	uint64_t only[] = { 0,
+		            (UINT64_C(1) << rules_index(rules_find("feedback_overdue"))) |
+		                    (UINT64_C(1) << rules_index(rules_find("feedback_due_soon"))) |
+		                    (UINT64_C(1) << rules_index(rules_find("payment_overdue"))) |
+		                    (UINT64_C(1) << rules_index(rules_find("action_overdue"))) };
+	size_t every_rule = 0;
+	for (size_t o = 0; o < sizeof only / sizeof *only; o++) {
+		struct stop_at one = { .limit = SIZE_MAX }, two = { .limit = SIZE_MAX };
+		assert_int_equal(run_on(db->store, conf, 1, only[o], &one, &err), ERROR_NONE);
+		assert_int_equal(run_on(db->store, conf, 2, only[o], &two, &err), ERROR_NONE);
+		assert_true(one.lines.count > 100);
+		same_lines(&one.lines, &two.lines);
+		if (!only[o])
+			every_rule = one.lines.count;
+		/* Stopped part way: exactly as many, the same ones. */
+		size_t limits[] = { 1, one.lines.count / 3, one.lines.count - 1 };
+		for (size_t k = 0; k < sizeof limits / sizeof *limits; k++) {
+			struct stop_at a = { .limit = limits[k] }, b = { .limit = limits[k] };
+			assert_int_equal(run_on(db->store, conf, 1, only[o], &a, &err), ERROR_NONE);
+			assert_int_equal(run_on(db->store, conf, 2, only[o], &b, &err), ERROR_NONE);
+			assert_int_equal(a.lines.count, limits[k]);
+			same_lines(&a.lines, &b.lines);
+			lines_free(&a.lines);
+			lines_free(&b.lines);
+		}
+		lines_free(&one.lines);
+		lines_free(&two.lines);
+	}
+	/* Inside a transaction a second connection would not see its changes: one is used. */
+	assert_int_equal(store_begin(db->store, &err), ERROR_NONE);
+	assert_int_equal(store_exec(db->store, "DELETE FROM feedback", &err), ERROR_NONE);
+	struct stop_at one = { .limit = SIZE_MAX }, two = { .limit = SIZE_MAX };
+	assert_int_equal(run_on(db->store, conf, 1, 0, &one, &err), ERROR_NONE);
+	assert_int_equal(run_on(db->store, conf, 2, 0, &two, &err), ERROR_NONE);
+	assert_true(one.lines.count > every_rule); /* with no feedback given, more is owed */
+	same_lines(&one.lines, &two.lines);
+	store_rollback(db->store);
+	lines_free(&one.lines);
+	lines_free(&two.lines);
+	config_free(conf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(project_by_project_matches_everything,
+		                                support_db_setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(two_connections_find_what_one_does,
 		                                support_db_setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
