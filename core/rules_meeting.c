@@ -255,12 +255,18 @@ static bool rules_meeting_uses(const char *text, const char *lower, const char *
 	return found;
 }
 
-/* Does lower (folded text) hold plain in any case (as text_contains judges)? */
-static bool rules_meeting_explains(const char *lower, const char *plain)
+/*
+ * Does text hold plain in any case, as text_contains judges? *folded is text
+ * through text_fold, made on the first call for this text (a term used is
+ * rare, so most meetings never need it); the caller frees it.
+ */
+static bool rules_meeting_explains(const char *text, char **folded, const char *plain)
 {
-	char *folded = rules_meeting_lower(plain);
-	bool found = strstr(lower, folded) != NULL;
-	free(folded);
+	if (!*folded)
+		*folded = text_fold(text);
+	char *needle = text_fold(plain);
+	bool found = strstr(*folded, needle) != NULL;
+	free(needle);
 	return found;
 }
 
@@ -275,19 +281,21 @@ static char *rules_meeting_jargon_message(struct rules_run *x, struct sqlite3_st
 	memcpy(text, purpose ? purpose : "", np);
 	text[np] = '\n';
 	memcpy(text + np + 1, notes ? notes : "", nn + 1);
-	char *lower = rules_meeting_lower(text);
+	char *lower = rules_meeting_lower(text), *folded = NULL;
 	size_t count = config_jargon_count(x->config), n = 0;
 	char *list = mem_strdup("");
 	for (size_t i = 0; i < count; i++) {
 		const char *term = config_jargon_term(x->config, i);
 		const char *plain = config_jargon_plain(x->config, i);
-		if (!rules_meeting_uses(text, lower, term) || rules_meeting_explains(lower, plain))
+		if (!rules_meeting_uses(text, lower, term) ||
+		    rules_meeting_explains(text, &folded, plain))
 			continue;
 		char *next = mem_printf("%s%s%s (%s)", list, n ? ", " : "", term, plain);
 		free(list);
 		list = next;
 		n++;
 	}
+	free(folded);
 	free(lower);
 	free(text);
 	if (!n) {

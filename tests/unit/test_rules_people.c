@@ -153,6 +153,12 @@ static void test_meeting_jargon(void **state)
 	/* The list is a setting. */
 	fixture_config(fx, "jargon = ( { term = \"PALS\"; plain = \"patient advice\"; } );");
 	assert_int_equal(fixture_run(fx, "meeting_jargon", "2026-11-22", NULL), 0);
+	/* Plain words are found whatever their case, beyond ASCII too (as text_fold folds). */
+	fixture_config(fx, "jargon = ( { term = \"PALS\"; plain = \"ŁĄCZNIK\"; } );");
+	fx_set(fx, "meeting", m, "notes", "PALS will come.");
+	assert_int_equal(fixture_run(fx, "meeting_jargon", "2026-11-22", NULL), 1);
+	fx_set(fx, "meeting", m, "notes", "PALS (łącznik) will come.");
+	assert_int_equal(fixture_run(fx, "meeting_jargon", "2026-11-22", NULL), 0);
 }
 
 /* ---- representation ---- */
