@@ -288,6 +288,21 @@ static bool rules_selected(const struct config *config, const struct rules_optio
 	       config_rule_enabled(config, r->id) && rules_severity(config, r) <= opt->lowest;
 }
 
+/* The state of a run on s with nothing running yet: its rule, callback and context are set per
+ * rule. */
+static struct rules_run rules_run_start(struct store *s, const struct config *config,
+                                        const struct rules_options *opt)
+{
+	struct rules_run x = {
+		.store = s,
+		.config = config,
+		.opt = opt,
+		.today = opt->today,
+	};
+	date_format(opt->today, x.today_text);
+	return x;
+}
+
 /* A run of rule i on x's store, delivering to x's callback. */
 static enum error_code rules_run_one(struct rules_run *x, size_t i, struct error *err)
 {
@@ -360,19 +375,6 @@ static void rules_share_keep(struct rules_share *sh, struct rules_run *x, size_t
 	pthread_mutex_unlock(&sh->lock);
 }
 
-/* A rules_run over everything on s, as rules_share_work runs each rule. */
-static struct rules_run rules_share_run(const struct rules_share *sh, struct store *s)
-{
-	struct rules_run x = {
-		.store = s,
-		.config = sh->config,
-		.opt = sh->opt,
-		.today = sh->opt->today,
-	};
-	date_format(x.today, x.today_text);
-	return x;
-}
-
 /* The second thread, with its own connection: takes rules and keeps their findings. */
 struct rules_helper {
 	struct rules_share *share;
@@ -382,7 +384,7 @@ struct rules_helper {
 static void *rules_share_thread(void *arg)
 {
 	struct rules_helper *h = arg;
-	struct rules_run x = rules_share_run(h->share, h->store);
+	struct rules_run x = rules_run_start(h->store, h->share->config, h->share->opt);
 	size_t k;
 	while (rules_share_take(h->share, &k))
 		rules_share_keep(h->share, &x, k);
@@ -399,9 +401,9 @@ struct rules_delivery {
 };
 
 /*
- * Deliver found[d->next] and those after it while they are done (all of
- * them with wait, once no rule is left running), freeing each once delivered.
- * False when a rule failed or the caller asked to stop.
+ * Deliver found[d->next] and those after it while they are done (without
+ * waiting for any), freeing each once delivered. False when a rule failed or
+ * the caller asked to stop.
  */
 static bool rules_share_deliver(struct rules_share *sh, struct rules_delivery *d)
 {
@@ -466,7 +468,7 @@ static bool rules_run_shared(struct store *s, const struct config *config,
 		rules_list_init(&sh->found[k]);
 	bool helped = pthread_create(&thread, NULL, rules_share_thread, &h) == 0;
 	struct rules_delivery d = { .fn = fn, .ctx = ctx, .err = err };
-	struct rules_run x = rules_share_run(sh, s);
+	struct rules_run x = rules_run_start(s, config, opt);
 	size_t k;
 	while (rules_share_deliver(sh, &d) && rules_share_take(sh, &k)) {
 		if (k != d.next) {
@@ -503,15 +505,9 @@ enum error_code rules_run(struct store *s, const struct config *config,
 	enum error_code shared;
 	if (rules_run_shared(s, config, opt, fn, ctx, &shared, err))
 		return shared;
-	struct rules_run x = {
-		.store = s,
-		.config = config,
-		.opt = opt,
-		.today = opt->today,
-		.fn = fn,
-		.ctx = ctx,
-	};
-	date_format(opt->today, x.today_text);
+	struct rules_run x = rules_run_start(s, config, opt);
+	x.fn = fn;
+	x.ctx = ctx;
 	for (size_t i = 0; i < RULES_COUNT && !x.stopped; i++) {
 		if (!rules_selected(config, opt, i))
 			continue;

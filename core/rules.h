@@ -242,12 +242,11 @@ struct rules_run {
  * straight through), over everything: read the slim copy of the table
  * instead of its wide rows (schema v5). It holds, for a meeting, id,
  * project_id, stage, title, held_on, status, feedback_due_on and
- * papers_sent_on; for a
- * person, id, name, anonymised, roles, preferred_format, language and
- * first_involved_on. A run over everything looks up thousands of meetings and
- * people: in the slim copy that is a sixth of the pages, and they stay in the
- * page cache from one rule to the next. Only where the query names no other
- * column of that alias: SQLite would read the row as well.
+ * papers_sent_on; for a person, id, name, anonymised, roles,
+ * preferred_format, language and first_involved_on. A run over everything looks up thousands of
+ * meetings and people: in the slim copy that is a sixth of the pages, and they stay in the page
+ * cache from one rule to the next. Only where the query names no other column of that alias: SQLite
+ * would read the row as well.
  */
 #define RULES_MEETING_BRIEF RULES_ALL_ONLY " INDEXED BY meeting_brief" RULES_ONLY_END
 #define RULES_PERSON_BRIEF  RULES_ALL_ONLY " INDEXED BY person_brief" RULES_ONLY_END
