@@ -284,8 +284,9 @@ enum error_code rules_people_no_newcomers(struct rules_run *x, struct error *err
 	        " WHERE EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = m.id"
 	        "  WHERE m.project_id = p.id AND m.status = 'held' AND m.held_on > :from"
 	        "  AND m.held_on <= :today AND " RULES_USER_PRESENT RULES_SCOPE ")"
-	        " AND NOT EXISTS (SELECT 1 FROM meeting m JOIN attendance a ON a.meeting_id = "
-	        "m.id" RULES_NARROWED_ONLY " JOIN person pe ON pe.id = a.person_id" RULES_ONLY_END
+	        " AND NOT EXISTS (SELECT 1 FROM meeting m"
+	        "  JOIN attendance a ON a.meeting_id = m.id" RULES_NARROWED_ONLY
+	        " JOIN person pe ON pe.id = a.person_id" RULES_ONLY_END
 	        "  WHERE m.project_id = p.id AND m.status = 'held' AND m.held_on > :from"
 	        "  AND m.held_on <= :today AND " RULES_USER_PRESENT RULES_SCOPE RULES_ALL_ONLY
 	        " AND +a.person_id IN newcomer" RULES_ONLY_END RULES_NARROWED_ONLY
@@ -393,8 +394,7 @@ static uint32_t rules_people_diary_person(struct rules_people_diary *d, int64_t 
 	return d->slots[j].number;
 }
 
-/* qsort has no context argument: the ids being sorted by (per thread: rules_run shares rules
- * between two). */
+/* qsort has no context argument: the ids being sorted by (per thread, as rules_run uses two). */
 static _Thread_local const int64_t *rules_people_sorting;
 
 /* Person numbers by their ids. */
@@ -566,9 +566,9 @@ enum error_code rules_people_retention_due(struct rules_run *x, struct error *er
 	static const char sql[] =
 	        "SELECT NULL, NULL, NULL, NULL, NULL, NULL, id, name, last FROM"
 	        " (SELECT pe.id AS id, pe.name AS name, max(coalesce(pe.first_involved_on, ''),"
-	        "  coalesce((SELECT max(m.held_on) FROM attendance a CROSS JOIN meeting "
-	        "m" RULES_MEETING_BRIEF
-	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.status <> 'cancelled'),"
+	        "  coalesce((SELECT max(m.held_on) FROM attendance a"
+	        "   CROSS JOIN meeting m" RULES_MEETING_BRIEF
+	        " ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.status <> 'cancelled'),"
 	        "   ''),"
 	        "  coalesce((SELECT max(f.given_on) FROM feedback f WHERE f.person_id = pe.id), "
 	        "''),"
@@ -576,9 +576,9 @@ enum error_code rules_people_retention_due(struct rules_run *x, struct error *er
 	        "   WHERE pay.person_id = pe.id), '')) AS last"
 	        "  FROM person pe WHERE pe.anonymised = 0" RULES_SCOPE
 	        "  AND coalesce(pe.first_involved_on, '') <= :cutoff"
-	        "  AND NOT EXISTS (SELECT 1 FROM attendance a CROSS JOIN meeting "
-	        "m" RULES_MEETING_BRIEF
-	        "   ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.held_on > :cutoff"
+	        "  AND NOT EXISTS (SELECT 1 FROM attendance a"
+	        "   CROSS JOIN meeting m" RULES_MEETING_BRIEF
+	        " ON m.id = a.meeting_id WHERE a.person_id = pe.id AND m.held_on > :cutoff"
 	        "   AND m.status <> 'cancelled')"
 	        "  AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.person_id = pe.id"
 	        "   AND f.given_on > :cutoff)"
