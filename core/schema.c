@@ -483,9 +483,9 @@ static enum error_code schema_migrate_4(struct store *s, struct error *err)
  *   date order (meeting_unclear; its condition is the rule's, word for word);
  * - slim copies of meetings and people (meeting_brief, person_brief) holding
  *   the columns the rules name a meeting or person by, keyed on id: a rule
- *   that looks up thousands of meetings reads a sixth of the pages, and they
- *   stay in the cache from one rule to the next (core/rules.h,
- *   RULES_MEETING_BRIEF);
+ *   that looks up thousands of meetings reads about a quarter of the pages
+ *   (people, a third), and they stay in the cache from one rule to the next
+ *   (core/rules.h, RULES_MEETING_BRIEF);
  * - payments unpaid with who, which meeting, how much and what for, so
  *   "involve due" reads no payment row;
  * - held meetings of a project in date order with their stage, and each
