@@ -82,12 +82,12 @@ for scale in ${SCALES:-1 100}; do
 import statistics, sys
 t = [float(l.split()[1]) for l in open(sys.argv[1]) if l.split()[0] == sys.argv[2]]
 sd = statistics.stdev(t) if len(t) > 1 else 0.0
-print("%.3f median(mean %.3f ±%.3f)" % (statistics.median(t), statistics.mean(t), sd))
+print("%.3f (mean %.3f ±%.3f)" % (statistics.median(t), statistics.mean(t), sd))
 PY
 )"
         read -r cpu peak <<< "$(usage "${cmd[$name]}")"
         printf '%-6s %-10s %8s %-26s %8s %9s\n' "$scale" "$name" "${median[$name]}" \
-            "${spread/median/ }" "$cpu" "$peak"
+            "$spread" "$cpu" "$peak"
     done
     python3 - "${median[due]}" "${median[floor]}" "$scale" "$findings" "$owed" << 'PY'
 import sys
