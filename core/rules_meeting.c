@@ -354,10 +354,7 @@ enum error_code rules_meeting_jargon(struct rules_run *x, struct error *err)
 		char *msg = rules_meeting_jargon_message(x, st, &f);
 		if (!msg)
 			continue;
-		if (n == room) {
-			room = room ? room * 2 : 64;
-			found = mem_realloc(found, room * sizeof *found);
-		}
+		mem_grow((void **)&found, &room, n + 1, sizeof *found);
 		struct rules_meeting_found *k = &found[n++];
 		k->f = f;
 		snprintf(k->held, sizeof k->held, "%s", rules_text(st, 5) ? rules_text(st, 5) : "");

@@ -111,10 +111,8 @@ static void rules_people_suspects_close(struct rules_run *x, struct rules_people
 		for (size_t i = 0; i < named; i++)
 			top += u->slots[i].n;
 		if ((double)top / (double)u->total > config_float(c, "representation.share")) {
-			if (u->nfired == u->fired_cap) {
-				u->fired_cap = u->fired_cap ? u->fired_cap * 2 : 16;
-				u->fired = mem_realloc(u->fired, u->fired_cap * sizeof *u->fired);
-			}
+			mem_grow((void **)&u->fired, &u->fired_cap, u->nfired + 1,
+			         sizeof *u->fired);
 			struct rules_people_fired *f = &u->fired[u->nfired++];
 			memset(f, 0, sizeof *f);
 			f->project_id = u->project_id;
@@ -491,11 +489,10 @@ enum error_code rules_people_fatigue(struct rules_run *x, struct error *err)
 	int32_t day = DATE_NONE;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (d.count == d.room) {
-			d.room = d.room ? d.room * 2 : 4096;
-			d.who = mem_realloc(d.who, d.room * sizeof *d.who);
-			d.days = mem_realloc(d.days, d.room * sizeof *d.days);
-		}
+		/* who and days grow together: both have room for d.room. */
+		size_t room = d.room;
+		mem_grow((void **)&d.who, &room, d.count + 1, sizeof *d.who);
+		mem_grow((void **)&d.days, &d.room, d.count + 1, sizeof *d.days);
 		if (sqlite3_column_int64(st, 1) != meeting) {
 			meeting = sqlite3_column_int64(st, 1);
 			day = rules_date(st, 2);

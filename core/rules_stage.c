@@ -141,10 +141,7 @@ static struct rules_stage_came *rules_stage_person(struct rules_stage_people *g,
 		if (c->stage_id == stage_id && c->person_id == person_id)
 			return c;
 	}
-	if (g->count == g->room) {
-		g->room = g->room ? g->room * 2 : 1024;
-		g->came = mem_realloc(g->came, g->room * sizeof *g->came);
-	}
+	mem_grow((void **)&g->came, &g->room, g->count + 1, sizeof *g->came);
 	struct rules_stage_came *c = &g->came[g->count];
 	memset(c, 0, sizeof *c);
 	c->stage_id = stage_id;
@@ -290,11 +287,11 @@ static void rules_stage_newcomers_emit(struct rules_run *x, struct rules_stage_p
 			g->came[n++] = g->came[i];
 	mem_sort(g->came, n, sizeof *g->came, rules_stage_came_cmp);
 	struct rules_stage_new *found = NULL;
-	size_t nfound = 0;
+	size_t nfound = 0, room = 0;
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && g->came[j].stage_id == g->came[i].stage_id;)
 			j++;
-		found = mem_realloc(found, (nfound + 1) * sizeof *found);
+		mem_grow((void **)&found, &room, nfound + 1, sizeof *found);
 		rules_stage_new_make(x, g->came + i, j - i, &found[nfound++]);
 	}
 	mem_sort(found, nfound, sizeof *found, rules_stage_new_cmp);

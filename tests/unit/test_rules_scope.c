@@ -34,10 +34,7 @@ struct lines {
 static bool lines_add(const struct finding *f, void *ctx)
 {
 	struct lines *l = ctx;
-	if (l->count == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 256;
-		l->line = mem_realloc(l->line, l->cap * sizeof *l->line);
-	}
+	mem_grow((void **)&l->line, &l->cap, l->count + 1, sizeof *l->line);
 	l->line[l->count++] = mem_printf(
 	        "%s|%d|%lld|%s|%d|%s|%lld|%s|%d|%lld|%s|%s|%d|%d|%s", f->rule->id, f->severity,
 	        (long long)f->project_id, f->project ? f->project : "(none)", f->stage,
